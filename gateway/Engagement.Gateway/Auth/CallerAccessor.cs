@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Grpc.Core;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Engagement.Gateway;
+
+/// <summary>Turns the authenticated principal of a call into the <see cref="Caller"/> that grains check.</summary>
+public static class CallerAccessor
+{
+    /// <summary>The caller of this call; Unauthenticated (with ErrorInfo) when the call has no valid token.</summary>
+    public static Caller GetCaller(this ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        var subject = user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+        if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
+        {
+            throw EngagementException.Unauthenticated("A valid bearer token is required (authorization: Bearer <token>).");
+        }
+
+        var grants = user.FindAll(DevelopmentTokens.RolesClaim)
+            .Select(c => RoleGrant.Parse(c.Value))
+            .OfType<RoleGrant>()
+            .ToImmutableArray();
+        return new Caller(subject, grants);
+    }
+}

@@ -1,0 +1,60 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Orleans.Storage;
+
+namespace Engagement.Gateway;
+
+/// <summary>
+/// The one place where failures become gRPC statuses. Every status carries a google.rpc.ErrorInfo with a stable
+/// reason; validation failures add a google.rpc.BadRequest. Unexpected failures say nothing about their cause.
+/// </summary>
+public static class ExceptionMapper
+{
+    public static RpcException ToRpcException(Exception exception) => exception switch
+    {
+        RpcException rpc => rpc,
+        EngagementException e => Build(CodeOf(e.Kind), e.Reason, e.Message, e.Violations),
+        InconsistentStateException => Build(Code.Aborted, ErrorReasons.ConcurrentUpdate,
+            "The resource was changed concurrently; retry with the same idempotency key."),
+        OperationCanceledException => Build(Code.Cancelled, "CANCELLED", "The call was cancelled."),
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
+            Build(Code.Unavailable, ErrorReasons.Unavailable, "The service is temporarily unavailable; retry with the same idempotency key."),
+        _ => Build(Code.Internal, ErrorReasons.Internal, "Internal error."),
+    };
+
+    /// <summary>True when the failure is a bug or an outage worth logging with its stack, not a client's mistake.</summary>
+    public static bool IsUnexpected(Exception exception) =>
+        exception is not (RpcException or EngagementException or OperationCanceledException);
+
+    private static Code CodeOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidArgument => Code.InvalidArgument,
+        ErrorKind.NotFound => Code.NotFound,
+        ErrorKind.AlreadyExists => Code.AlreadyExists,
+        ErrorKind.PermissionDenied => Code.PermissionDenied,
+        ErrorKind.FailedPrecondition => Code.FailedPrecondition,
+        ErrorKind.ResourceExhausted => Code.ResourceExhausted,
+        ErrorKind.Aborted => Code.Aborted,
+        ErrorKind.Unauthenticated => Code.Unauthenticated,
+        _ => Code.Internal,
+    };
+
+    private static RpcException Build(Code code, string reason, string message, IReadOnlyList<FieldViolation>? violations = null)
+    {
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain }) },
+        };
+        if (violations is { Count: > 0 })
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        return status.ToRpcException();
+    }
+}

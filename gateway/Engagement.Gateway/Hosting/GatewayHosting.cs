@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Engagement.Gateway;
+
+/// <summary>Wiring of the gRPC gateway, shared by the all-in-one node and the standalone gateway.</summary>
+public static partial class GatewayHosting
+{
+    /// <summary>Kestrel endpoints, gRPC (+ gRPC-Web, JSON transcoding, health, reflection) and bearer authentication.</summary>
+    public static WebApplicationBuilder AddEngagementGateway(this WebApplicationBuilder builder)
+    {
+        var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(gateway.Host);
+            kestrel.Listen(address, gateway.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            if (gateway.HttpPort >= 0)
+            {
+                kestrel.Listen(address, gateway.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
+        });
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt => ConfigureJwt(jwt, builder.Configuration));
+        return builder;
+    }
+
+    public static WebApplication MapEngagementGateway(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<OrganizationService>();
+        app.MapGrpcService<PointsService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
+        return app;
+    }
+
+    /// <summary>Runs the app; a port that is taken ends the process at once with a message saying which and how to change it.</summary>
+    public static async Task<int> RunGatewayAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync(
+                $"Cannot listen: {e.Message} Another process uses the port; choose others with " +
+                "--Engagement:Gateway:GrpcPort=<port> --Engagement:Gateway:HttpPort=<port> (or the Engagement__Gateway__GrpcPort environment variable).");
+            return 2;
+        }
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = auth.Audience,
+            ClockSkew = TimeSpan.FromMinutes(1),
+            NameClaimType = "sub",
+        };
+        if (string.Equals(auth.Mode, "external", StringComparison.OrdinalIgnoreCase))
+        {
+            jwt.Authority = auth.Authority ?? throw new InvalidOperationException("Engagement:Auth:Authority is required in external mode.");
+            return;
+        }
+
+        jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(configuration, auth));
+    }
+
+    /// <summary>The development key file every process of a node shares.</summary>
+    public static string SigningKeyFile(IConfiguration configuration, AuthOptions? auth = null)
+    {
+        auth ??= configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        return auth.SigningKeyFile is { Length: > 0 } file ? Path.GetFullPath(file) : Path.Combine(StorageSettings.DataDirectory(configuration), "dev-signing-key");
+    }
+
+    private static void LogListening(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            LogListeningOn(app.Logger, address);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engagement gateway listening on {Address}")]
+    private static partial void LogListeningOn(ILogger logger, string address);
+}

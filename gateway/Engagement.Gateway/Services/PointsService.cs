@@ -1,0 +1,63 @@
+using Engagement.V1;
+using Grpc.Core;
+
+namespace Engagement.Gateway;
+
+/// <summary>Check-in, balance and ledger of a member. An empty member_id means the calling member.</summary>
+public sealed class PointsService(IGrainFactory grains) : V1.PointsService.PointsServiceBase
+{
+    public override async Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var memberId = MemberIdOf(request.MemberId, caller);
+        new RequestValidator().Id("member_id", memberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var result = await grains.GetGrain<IMemberGrain>(memberId).CheckInAsync(caller, request.IdempotencyKey, context.CancellationToken);
+        return result.ToProto();
+    }
+
+    public override async Task<GetBalanceResponse> GetBalance(GetBalanceRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var memberId = MemberIdOf(request.MemberId, caller);
+        new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
+        var balance = await grains.GetGrain<IMemberGrain>(memberId).GetBalanceAsync(caller, context.CancellationToken);
+        return new GetBalanceResponse
+        {
+            MemberId = balance.MemberId,
+            Balance = balance.Balance,
+            Held = balance.Held,
+            Available = balance.Available,
+            LedgerEntries = balance.LedgerEntries,
+        };
+    }
+
+    public override async Task<ListLedgerResponse> ListLedger(ListLedgerRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var memberId = MemberIdOf(request.MemberId, caller);
+        var validator = new RequestValidator().Id("member_id", memberId).Range("page_size", request.PageSize, 0, LedgerPaging.MaxListPageSize);
+        long? before = null;
+        if (request.PageToken.Length > 0)
+        {
+            if (LedgerPageToken.TryParse(request.PageToken, out var parsed))
+            {
+                before = parsed;
+            }
+            else
+            {
+                validator.Add("page_token", "is not a token this service issued");
+            }
+        }
+
+        validator.ThrowIfInvalid();
+        var pageSize = request.PageSize == 0 ? LedgerPaging.DefaultListPageSize : request.PageSize;
+        var slice = await grains.GetGrain<IMemberGrain>(memberId).ListLedgerAsync(caller, pageSize, before, context.CancellationToken);
+        var response = new ListLedgerResponse { NextPageToken = LedgerPageToken.Format(slice.NextBefore) };
+        response.Entries.AddRange(slice.Entries.Select(e => e.ToProto()));
+        return response;
+    }
+
+    /// <summary>The member a call is about: the one named, or the calling member when none is named.</summary>
+    private static string MemberIdOf(string requested, Caller caller) =>
+        requested.Length > 0 ? requested : caller.MemberId ?? "";
+}

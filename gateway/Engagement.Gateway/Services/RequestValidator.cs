@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace Engagement.Gateway;
+
+/// <summary>Collects every bad field of a request, then fails once with all of them (InvalidArgument + BadRequest).</summary>
+public sealed partial class RequestValidator
+{
+    public const int MaxIdempotencyKeyLength = 128;
+
+    private readonly List<FieldViolation> _violations = [];
+
+    /// <summary>A client-chosen id: lower-case letters, digits, '-' and '_', 1..64 characters.</summary>
+    public RequestValidator Id(string field, string value)
+    {
+        if (!IdPattern().IsMatch(value))
+        {
+            Add(field, "must be 1-64 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
+        }
+
+        return this;
+    }
+
+    public RequestValidator IdempotencyKey(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdempotencyKeyLength || value.Any(char.IsControl))
+        {
+            Add("idempotency_key", $"is required: a unique key per write, at most {MaxIdempotencyKeyLength} printable characters");
+        }
+
+        return this;
+    }
+
+    /// <summary>A human text (Chinese or not): required, at most <paramref name="maxLength"/> characters, no control characters.</summary>
+    public RequestValidator Text(string field, string value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength || value.Any(char.IsControl))
+        {
+            Add(field, $"is required, at most {maxLength} characters, without control characters");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Phone(string field, string value)
+    {
+        if (value.Length > 0 && !PhonePattern().IsMatch(value))
+        {
+            Add(field, "must be digits, optionally starting with '+', 5-20 digits");
+        }
+
+        return this;
+    }
+
+    public RequestValidator TimeZone(string field, string value)
+    {
+        if (ParkClock.TryResolve(value) is null)
+        {
+            Add(field, "must be an IANA time zone such as Asia/Shanghai");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Range(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, $"must be between {min} and {max}");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Add(string field, string description)
+    {
+        _violations.Add(new FieldViolation(field, description));
+        return this;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (_violations.Count > 0)
+        {
+            throw EngagementException.InvalidArgument(_violations);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^\+?[0-9]{5,20}$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,58 @@
+namespace Engagement;
+
+/// <summary>
+/// A domain failure that crosses the silo boundary with its type, and that the gateway turns into a gRPC status
+/// with a <c>google.rpc.ErrorInfo</c> carrying <see cref="Reason"/>. Nothing was changed when it is thrown.
+/// </summary>
+[GenerateSerializer, Alias("engagement.EngagementException")]
+public sealed class EngagementException : Exception
+{
+    public EngagementException()
+    {
+    }
+
+    public EngagementException(string message) : base(message)
+    {
+    }
+
+    public EngagementException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public EngagementException(ErrorKind kind, string reason, string message, IReadOnlyList<FieldViolation>? violations = null)
+        : base(message)
+    {
+        Kind = kind;
+        Reason = reason;
+        Violations = violations ?? [];
+    }
+
+    [Id(0)]
+    public ErrorKind Kind { get; private set; }
+
+    /// <summary>Stable, machine-readable reason (UPPER_SNAKE_CASE), listed in <see cref="ErrorReasons"/>.</summary>
+    [Id(1)]
+    public string Reason { get; private set; } = ErrorReasons.Internal;
+
+    [Id(2)]
+    public IReadOnlyList<FieldViolation> Violations { get; private set; } = [];
+
+    public static EngagementException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
+        new(ErrorKind.InvalidArgument, ErrorReasons.InvalidArgument,
+            "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
+
+    public static EngagementException InvalidArgument(string field, string description) =>
+        InvalidArgument([new FieldViolation(field, description)]);
+
+    public static EngagementException NotFound(string reason, string message) => new(ErrorKind.NotFound, reason, message);
+
+    public static EngagementException AlreadyExists(string reason, string message) => new(ErrorKind.AlreadyExists, reason, message);
+
+    public static EngagementException PermissionDenied(string reason, string message) => new(ErrorKind.PermissionDenied, reason, message);
+
+    public static EngagementException FailedPrecondition(string reason, string message) => new(ErrorKind.FailedPrecondition, reason, message);
+
+    public static EngagementException ResourceExhausted(string reason, string message) => new(ErrorKind.ResourceExhausted, reason, message);
+
+    public static EngagementException Unauthenticated(string message) => new(ErrorKind.Unauthenticated, ErrorReasons.Unauthenticated, message);
+}

@@ -1,0 +1,18 @@
+namespace Engagement;
+
+/// <summary>Who a member is and where they belong. <see cref="TimeZone"/> is the park's, copied at registration.</summary>
+[GenerateSerializer, Immutable, Alias("engagement.MemberProfile")]
+public sealed record MemberProfile(
+    [property: Id(0)] string MemberId,
+    [property: Id(1)] string BranchId,
+    [property: Id(2)] string CommitteeId,
+    [property: Id(3)] string ParkId,
+    [property: Id(4)] string DisplayName,
+    [property: Id(5)] string Phone,
+    [property: Id(6)] string TimeZone,
+    [property: Id(7)] DateTimeOffset RegisteredAt,
+    [property: Id(8)] DateTimeOffset? VerifiedAt)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Verified => VerifiedAt is not null;
+}

@@ -1,0 +1,7 @@
+namespace Engagement;
+
+[GenerateSerializer, Immutable, Alias("engagement.MemberRegistration")]
+public sealed record MemberRegistration(
+    [property: Id(0)] string BranchId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string Phone);

@@ -1,0 +1,27 @@
+namespace Engagement;
+
+/// <summary>
+/// A member (党员), keyed by member id: profile, balance, daily counters and the newest ledger entries.
+/// Older ledger entries live in <see cref="ILedgerPageGrain"/>s. Every method checks the caller.
+/// </summary>
+[Alias("engagement.IMemberGrain")]
+public interface IMemberGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the member in a branch. Needs park-admin of the park or secretary of the branch.</summary>
+    Task<MemberProfile> RegisterAsync(Caller caller, MemberRegistration registration, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the member real-name verified. Needs park-admin of the park or secretary of the branch.</summary>
+    Task<MemberProfile> VerifyAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The member's profile, for the member and those who manage them.</summary>
+    Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Today's check-in (park-local day). Only the member themselves, verified.</summary>
+    Task<CheckInResult> CheckInAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Balance and held points.</summary>
+    Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Ledger entries with a sequence below <paramref name="beforeSequence"/> (null: the newest), newest first.</summary>
+    Task<LedgerSlice> ListLedgerAsync(Caller caller, int pageSize, long? beforeSequence, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,27 @@
+namespace Engagement;
+
+[GrainType("branch")]
+public sealed class BranchGrain(
+    [PersistentState("branch", StorageNames.Main)] IPersistentState<EntityState<BranchInfo>> state,
+    DomainClock clock) : EngagementGrain, IBranchGrain
+{
+    private string BranchId => this.GetPrimaryKeyString();
+
+    public async Task<BranchInfo> CreateAsync(Caller caller, string committeeId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var committee = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetInfoAsync(cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "create branches in this park");
+        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is { } existing)
+        {
+            return existing;
+        }
+
+        var info = new BranchInfo(BranchId, committeeId, committee.ParkId, name, clock.UtcNow);
+        state.State = new EntityState<BranchInfo> { Info = info, CreationKey = idempotencyKey };
+        await SaveAsync(state);
+        return info;
+    }
+
+    public Task<BranchInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.BranchNotFound, $"Branch '{BranchId}'"));
+}

@@ -1,0 +1,42 @@
+namespace Engagement;
+
+/// <summary>
+/// A member's durable state. Its size is bounded: the ledger keeps only its newest entries here
+/// (<see cref="Tail"/>, at most <see cref="LedgerPaging.PageSize"/>); older ones are sealed into ledger pages.
+/// </summary>
+[GenerateSerializer, Alias("engagement.MemberState")]
+public sealed class MemberState
+{
+    [Id(0)]
+    public MemberProfile? Profile { get; set; }
+
+    [Id(1)]
+    public string? RegistrationKey { get; set; }
+
+    /// <summary>Always the sum of the whole ledger.</summary>
+    [Id(2)]
+    public long Balance { get; set; }
+
+    [Id(3)]
+    public long Held { get; set; }
+
+    /// <summary>Sequence of the newest ledger entry (0: none yet).</summary>
+    [Id(4)]
+    public long LastSequence { get; set; }
+
+    /// <summary>Pages 0 .. SealedPages-1 live in ledger page grains.</summary>
+    [Id(5)]
+    public int SealedPages { get; set; }
+
+    /// <summary>Entries newer than the sealed pages, oldest first.</summary>
+    [Id(6)]
+    public List<LedgerEntry> Tail { get; set; } = [];
+
+    /// <summary>The newest check-in; a second one the same day returns it.</summary>
+    [Id(7)]
+    public CheckInResult? LastCheckIn { get; set; }
+
+    /// <summary>Results of recent check-ins by idempotency key, so a late retry returns the first result.</summary>
+    [Id(8)]
+    public Dictionary<string, CheckInResult> CheckInKeys { get; set; } = new(StringComparer.Ordinal);
+}

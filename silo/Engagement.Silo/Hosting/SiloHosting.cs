@@ -1,0 +1,86 @@
+using System.Data.Common;
+using System.Net;
+using Engagement.Gateway;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Engagement.Silo;
+
+/// <summary>The Orleans side of a node: clustering, grain storage, reminders and streams, chosen by configuration.</summary>
+public static class SiloHosting
+{
+    private const string SqliteInvariant = "System.Data.SQLite"; // Orleans maps it to Microsoft.Data.Sqlite
+    private const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Opens the node's database and brings it to our schema; the caller owns (disposes) the source.</summary>
+    public static async Task<DbDataSource> OpenDatabaseAsync(IConfiguration configuration, StorageSettings storage, CancellationToken cancellationToken = default)
+    {
+        DbDataSource dataSource;
+        if (storage.IsPostgres)
+        {
+            dataSource = NpgsqlDataSource.Create(storage.ConnectionString!);
+        }
+        else
+        {
+            var directory = StorageSettings.DataDirectory(configuration);
+            Directory.CreateDirectory(directory);
+            dataSource = SqliteDataSource.ForFile(Path.Combine(directory, "engagement.db"));
+        }
+
+        try
+        {
+            await DatabaseSchema.ApplyAsync(dataSource, storage.IsPostgres ? StorageSettings.Postgres : StorageSettings.Sqlite, cancellationToken);
+            return dataSource;
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static ISiloBuilder UseEngagementSilo(this ISiloBuilder silo, IConfiguration configuration, StorageSettings storage, DbDataSource dataSource)
+    {
+        var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var invariant = storage.IsPostgres ? PostgresInvariant : SqliteInvariant;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+
+        if (storage.IsPostgres)
+        {
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = invariant;
+                o.DataSource = dataSource;
+            });
+            var advertised = IPAddress.Parse(cluster.AdvertisedAddress ?? IPAddress.Loopback.ToString());
+            silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        }
+        else
+        {
+            // One node: SQLite membership would make a restarted node wait out its dead predecessor (~100 s).
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        foreach (var name in new[] { StorageNames.Main, StorageNames.PubSub })
+        {
+            silo.AddAdoNetGrainStorage(name, o =>
+            {
+                o.Invariant = invariant;
+                o.DataSource = dataSource;
+            });
+        }
+
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = invariant;
+            o.DataSource = dataSource;
+        });
+        silo.AddMemoryStreams(StorageNames.Streams);
+        return silo;
+    }
+}
