@@ -1,4 +1,6 @@
 using System.Net;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,9 +31,11 @@ public static partial class GatewayHosting
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.EnableDetailedErrors = false;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(json =>
+            // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
+            json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwt(jwt, builder.Configuration));
         return builder;

@@ -1,0 +1,18 @@
+namespace Engagement.EndToEnd;
+
+public sealed class SqliteDurabilityTests
+{
+    [Fact]
+    public async Task AcknowledgedCheckInsSurviveAKillOfTheNode()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-kill-").FullName;
+        try
+        {
+            await Durability.AcknowledgedCheckInsSurviveAKillAsync(new NodeSettings(directory, []));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Engagement.EndToEnd;
+
+[Collection(NodeCollection.Name)]
+public sealed class HttpEndpointTests(NodeFixture fixture)
+{
+    private TestNode Node => fixture.Node;
+
+    [Fact]
+    public async Task AMemberChecksInWithPlainJsonOverHttp1()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (id, _) = await seed.MemberAsync();
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token(id, new RoleGrant(Role.Member, id)));
+
+        using var checkIn = await http.PostAsync($"/v1/members/{id}:checkIn",
+            new StringContent("""{"idempotencyKey":"json-1"}""", Encoding.UTF8, "application/json"));
+        var balance = JsonDocument.Parse(await http.GetStringAsync($"/v1/members/{id}/balance"));
+
+        Assert.Equal(HttpStatusCode.OK, checkIn.StatusCode);
+        Assert.Equal(HttpVersion.Version11, checkIn.Version);
+        var body = JsonDocument.Parse(await checkIn.Content.ReadAsStringAsync());
+        Assert.Equal(1, Int64(body.RootElement.GetProperty("pointsAwarded")));
+        Assert.Equal(1, Int64(balance.RootElement.GetProperty("balance")));
+    }
+
+    [Fact]
+    public async Task JsonCallsWithoutATokenGet401WithTheReason()
+    {
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+
+        using var response = await http.GetAsync("/v1/members/m1/balance");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(ErrorReasons.Unauthenticated, body.RootElement.GetProperty("details")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task TheHealthServiceReportsServing()
+    {
+        var health = new Health.HealthClient(Node.Channel);
+
+        var response = await health.CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task GrpcWebCallsWorkOnTheHttp1Port()
+    {
+        using var channel = GrpcChannel.ForAddress(Node.HttpAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new Grpc.Net.Client.Web.GrpcWebHandler(Grpc.Net.Client.Web.GrpcWebMode.GrpcWeb, new HttpClientHandler()),
+            HttpVersion = HttpVersion.Version11,
+            HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        });
+
+        var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    /// <summary>Proto3 JSON may write int64 as a string or a number; both mean the same.</summary>
+    private static long Int64(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? long.Parse(element.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : element.GetInt64();
+}

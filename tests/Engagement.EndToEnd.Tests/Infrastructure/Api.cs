@@ -1,0 +1,27 @@
+using Engagement.Gateway;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Engagement.EndToEnd;
+
+/// <summary>Generated gRPC clients for one caller (one bearer token), over a real Kestrel port.</summary>
+public sealed class Api(CallInvoker invoker)
+{
+    public V1.OrganizationService.OrganizationServiceClient Organization { get; } = new(invoker);
+
+    public V1.PointsService.PointsServiceClient Points { get; } = new(invoker);
+
+    /// <summary>Clients that send <paramref name="token"/> (none when null) on every call.</summary>
+    public static Api For(GrpcChannel channel, string? token) =>
+        new(token is null ? channel.CreateCallInvoker() : channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return metadata;
+        }));
+
+    /// <summary>A token valid around real and fake "now" alike, so tests can move the domain clock by days.</summary>
+    public static string Token(SecurityKey key, string subject, params RoleGrant[] grants) =>
+        DevelopmentTokens.Mint(key, subject, grants, TimeSpan.FromDays(400), now: DateTimeOffset.UtcNow.AddDays(-1));
+}

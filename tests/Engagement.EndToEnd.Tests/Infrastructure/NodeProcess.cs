@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using Engagement.Gateway;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Engagement.EndToEnd;
+
+/// <summary>The real node as its own OS process (the README's binary), so a test can SIGKILL it mid-flight.</summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log;
+
+    private NodeProcess(Process process, StringBuilder log, int grpcPort)
+    {
+        _process = process;
+        _log = log;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the node with these settings and waits until its health check says SERVING.</summary>
+    public static async Task<NodeProcess> StartAsync(NodeSettings settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var arg in settings.Args())
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new NodeProcess(process, log, settings.GrpcPort);
+        try
+        {
+            await Eventually.SucceedsAsync(async () =>
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"The node exited with {process.ExitCode}:\n{node.Log}");
+                }
+
+                var health = await new Health.HealthClient(node.Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+                return health.Status == HealthCheckResponse.Types.ServingStatus.Serving ? true : throw new InvalidOperationException("not serving");
+            }, TimeSpan.FromSeconds(90), "The node's start");
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+
+        return node;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        await Task.CompletedTask;
+        _process.Dispose();
+    }
+
+    /// <summary>The silo's own build output (same configuration as these tests), as README's run command builds it.</summary>
+    private static string SiloAssembly()
+    {
+        var configuration = typeof(NodeProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Engagement.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Engagement.sln not found above the test binaries."),
+            "silo", "Engagement.Silo", "bin", configuration, "net10.0", "Engagement.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first (dotnet build).", path);
+    }
+
+    private static void Append(StringBuilder log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.AppendLine(line);
+        }
+    }
+}
+
+/// <summary>Configuration of one node process; the same ports and directory survive a restart.</summary>
+public sealed record NodeSettings(string DataDirectory, string[] Extra)
+{
+    public int GrpcPort { get; } = FreePorts.Next();
+
+    public int HttpPort { get; } = FreePorts.Next();
+
+    public int SiloPort { get; } = FreePorts.Next();
+
+    public int GatewayPort { get; } = FreePorts.Next();
+
+    public Microsoft.IdentityModel.Tokens.SecurityKey Key => DevelopmentTokens.LoadOrCreateKey(Path.Combine(DataDirectory, "dev-signing-key"));
+
+    public IEnumerable<string> Args() =>
+    [
+        $"--Engagement:DataDirectory={DataDirectory}",
+        $"--Engagement:Gateway:GrpcPort={GrpcPort}",
+        $"--Engagement:Gateway:HttpPort={HttpPort}",
+        $"--Engagement:Cluster:SiloPort={SiloPort}",
+        $"--Engagement:Cluster:GatewayPort={GatewayPort}",
+        .. Extra,
+    ];
+}
