@@ -36,20 +36,7 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Starts the node with these settings and waits until its health check says SERVING.</summary>
     public static async Task<NodeProcess> StartAsync(NodeSettings settings)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
-        start.ArgumentList.Add(SiloAssembly());
-        foreach (var arg in settings.Args())
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var log = new StringBuilder();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (process, log) = Launch(settings);
         var node = new NodeProcess(process, log, settings.GrpcPort);
         try
         {
@@ -73,6 +60,31 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Runs the node until it exits by itself (e.g. on a start-up error); returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Log)> RunToExitAsync(NodeSettings settings, TimeSpan deadline)
+    {
+        var (process, log) = Launch(settings);
+        using (process)
+        {
+            using var timeout = new CancellationTokenSource(deadline);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The node did not exit within {deadline}.");
+            }
+
+            process.WaitForExit();
+            lock (log)
+            {
+                return (process.ExitCode, log.ToString());
+            }
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
     public void Kill()
     {
@@ -90,6 +102,25 @@ public sealed class NodeProcess : IAsyncDisposable
 
         await Task.CompletedTask;
         _process.Dispose();
+    }
+
+    private static (Process Process, StringBuilder Log) Launch(NodeSettings settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
+        start.ArgumentList.Add(SiloAssembly());
+        foreach (var arg in settings.Args())
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var log = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, log);
     }
 
     /// <summary>The silo's own build output (same configuration as these tests), as README's run command builds it.</summary>
