@@ -29,10 +29,13 @@ public sealed class LedgerTests(ClusterFixture fixture)
         while (before is not null);
 
         var balance = await member.GetBalanceAsync(caller);
-        Assert.Equal(Enumerable.Range(1, days).Reverse().Select(i => (long)i), seen.Select(e => e.Sequence));
+        var streakBonuses = days / PointsRules.Default.StreakEvery;
+        Assert.Equal(days + streakBonuses, balance.LedgerEntries);
+        Assert.Equal(Enumerable.Range(1, (int)balance.LedgerEntries).Reverse().Select(i => (long)i), seen.Select(e => e.Sequence));
         Assert.Equal(balance.Balance, seen.Sum(e => e.Amount));
-        Assert.Equal(days, balance.Balance);
-        Assert.All(seen, e => Assert.Equal(e.Sequence, e.BalanceAfter));
+        Assert.Equal(days + streakBonuses * PointsRules.Default.StreakBonus, balance.Balance);
+        var running = 0L;
+        Assert.All(Enumerable.Reverse(seen), e => Assert.Equal(running += e.Amount, e.BalanceAfter));
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public static partial class GatewayHosting
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<OrganizationService>();
         app.MapGrpcService<PointsService>();
+        app.MapGrpcService<RulesService>();
+        app.MapGrpcService<AuditService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

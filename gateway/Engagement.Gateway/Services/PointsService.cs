@@ -57,6 +57,39 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
         return response;
     }
 
+    public override async Task<GetDailyProgressResponse> GetDailyProgress(GetDailyProgressRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var memberId = MemberIdOf(request.MemberId, caller);
+        new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
+        var progress = await grains.GetGrain<IMemberGrain>(memberId).GetDailyProgressAsync(caller, context.CancellationToken);
+        return progress.ToProto();
+    }
+
+    public override async Task<AdjustPointsResponse> AdjustPoints(AdjustPointsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("member_id", request.MemberId).Text("reason", request.Reason, 200)
+            .IdempotencyKey(request.IdempotencyKey).Range("amount", request.Amount, -1_000_000, 1_000_000);
+        if (request.Amount == 0)
+        {
+            validator.Add("amount", "must not be 0");
+        }
+
+        validator.ThrowIfInvalid();
+        var result = await grains.GetGrain<IMemberGrain>(request.MemberId)
+            .AdjustAsync(caller, request.Amount, request.Reason.Trim(), request.IdempotencyKey, context.CancellationToken);
+        return new AdjustPointsResponse { Entry = result.Entry?.ToProto(), Balance = result.Balance };
+    }
+
+    public override async Task<CheckLedgerConsistencyResponse> CheckLedgerConsistency(CheckLedgerConsistencyRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("park_id", request.ParkId).ThrowIfInvalid();
+        var report = await grains.GetGrain<ILedgerAuditorGrain>(request.ParkId).CheckAsync(caller, context.CancellationToken);
+        return report.ToProto();
+    }
+
     /// <summary>The member a call is about: the one named, or the calling member when none is named.</summary>
     private static string MemberIdOf(string requested, Caller caller) =>
         requested.Length > 0 ? requested : caller.MemberId ?? "";

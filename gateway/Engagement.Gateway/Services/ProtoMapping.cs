@@ -58,11 +58,86 @@ public static class ProtoMapping
 
     public static V1.CheckInResponse ToProto(this CheckInResult result) => new()
     {
-        Day = result.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Day = Day(result.Day),
         PointsAwarded = result.PointsAwarded,
-        Entry = result.Entry.ToProto(),
+        Entry = result.Entry?.ToProto(),
         Balance = result.Balance,
         StreakDays = result.StreakDays,
         AlreadyCheckedIn = result.AlreadyCheckedIn,
+        StreakBonusEntry = result.StreakBonusEntry?.ToProto(),
     };
+
+    public static V1.AwardOutcome ToProto(this AwardResult result)
+    {
+        var outcome = new V1.AwardOutcome
+        {
+            PointsRequested = result.PointsRequested,
+            PointsAwarded = result.PointsAwarded,
+            Entry = result.Entry?.ToProto(),
+            Balance = result.Balance,
+            EarnedToday = result.EarnedToday,
+        };
+        if (result.DailyCap is { } cap)
+        {
+            outcome.DailyCap = cap;
+        }
+
+        return outcome;
+    }
+
+    public static V1.GetDailyProgressResponse ToProto(this DailyProgress progress)
+    {
+        var response = new V1.GetDailyProgressResponse
+        {
+            Day = Day(progress.Day),
+            StreakDays = progress.StreakDays,
+            Balance = progress.Balance,
+            EarnedToday = progress.EarnedToday,
+        };
+        foreach (var activity in progress.Activities)
+        {
+            var item = new V1.ActivityProgress { Activity = (V1.Activity)(int)activity.Activity, Earned = activity.Earned };
+            if (activity.DailyCap is { } cap)
+            {
+                item.DailyCap = cap;
+            }
+
+            response.Activities.Add(item);
+        }
+
+        return response;
+    }
+
+    public static V1.CheckLedgerConsistencyResponse ToProto(this ConsistencyReport report)
+    {
+        var response = new V1.CheckLedgerConsistencyResponse
+        {
+            ParkId = report.ParkId,
+            MembersChecked = report.MembersChecked,
+            EntriesChecked = report.EntriesChecked,
+            CheckTime = Timestamp.FromDateTimeOffset(report.CheckedAt),
+        };
+        response.Differences.AddRange(report.Differences.Select(d => new V1.LedgerDifference
+        {
+            MemberId = d.MemberId,
+            Balance = d.Balance,
+            LedgerSum = d.LedgerSum,
+            Entries = d.Entries,
+            Problem = d.Problem ?? "",
+        }));
+        return response;
+    }
+
+    public static V1.AuditRecord ToProto(this AuditRecord record) => new()
+    {
+        Time = Timestamp.FromDateTimeOffset(record.At),
+        Actor = record.Actor,
+        Action = record.Action,
+        Target = record.Target,
+        Details = record.Details,
+        BranchId = record.BranchId ?? "",
+    };
+
+    /// <summary>A park-local day as the API writes it.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

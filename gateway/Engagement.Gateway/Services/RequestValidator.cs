@@ -61,11 +61,21 @@ public sealed partial class RequestValidator
         return this;
     }
 
-    public RequestValidator Range(string field, int value, int min, int max)
+    public RequestValidator Range(string field, long value, long min, long max)
     {
         if (value < min || value > max)
         {
             Add(field, $"must be between {min} and {max}");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Required(string field, object? value)
+    {
+        if (value is null)
+        {
+            Add(field, "is required");
         }
 
         return this;

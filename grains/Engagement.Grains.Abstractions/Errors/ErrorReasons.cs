@@ -4,7 +4,7 @@ namespace Engagement;
 /// The stable reasons sent in <c>google.rpc.ErrorInfo.reason</c> (domain <see cref="Domain"/>). Apps key their
 /// translated messages on these; never rename one. docs/errors.md lists them with their Chinese texts.
 /// </summary>
-public static class ErrorReasons
+public static partial class ErrorReasons
 {
     public const string Domain = "engagement.v1";
 
@@ -24,5 +24,4 @@ public static class ErrorReasons
     public const string MemberNotFound = "MEMBER_NOT_FOUND";
     public const string MemberExists = "MEMBER_ALREADY_EXISTS";
     public const string MemberNotVerified = "MEMBER_NOT_VERIFIED";
-    public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
 }

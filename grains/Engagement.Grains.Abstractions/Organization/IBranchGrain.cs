@@ -8,5 +8,12 @@ public interface IBranchGrain : IGrainWithStringKey
     Task<BranchInfo> CreateAsync(Caller caller, string committeeId, string name, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the branch for other grains; NotFound if it was never created.</summary>
+    [AlwaysInterleave]
     Task<BranchInfo> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a member on the roster (idempotent).</summary>
+    Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default);
 }

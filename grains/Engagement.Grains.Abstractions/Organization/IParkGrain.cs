@@ -11,5 +11,28 @@ public interface IParkGrain : IGrainWithStringKey
     Task<ParkInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the park for other grains; NotFound if it was never created.</summary>
+    [AlwaysInterleave]
     Task<ParkInfo> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a committee of the park (idempotent).</summary>
+    Task AddCommitteeAsync(string committeeId, CancellationToken cancellationToken = default);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListCommitteesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The park's rules in force at <paramref name="at"/> (the defaults before any change).</summary>
+    [AlwaysInterleave]
+    Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The rules now and every version. Needs park-admin.</summary>
+    Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The audit records of a park-local month (null: this month), oldest first. Park admins see all; a secretary
+    /// only their branch's (<paramref name="branchId"/> required).
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules new rules from <paramref name="effectiveFrom"/> (not in the past). Needs park-admin; audited.</summary>
+    Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,25 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Balance and held points.</summary>
     Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Awards points from another grain (quiz, course, event): verified members only, cut to what is left under the
+    /// activity's daily cap, once per idempotency key.
+    /// </summary>
+    Task<AwardResult> AwardAsync(Award award, CancellationToken cancellationToken = default);
+
+    /// <summary>The profile, for other grains (no caller check); NotFound if not registered.</summary>
+    [AlwaysInterleave]
+    Task<MemberProfile> GetMembershipAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Today's points per activity with their caps, the streak and the balance.</summary>
+    Task<DailyProgress> GetDailyProgressAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>A manual adjustment (± points, with a reason) by the branch secretary or a park admin; audited.</summary>
+    Task<AwardResult> AdjustAsync(Caller caller, long amount, string reason, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-adds the whole ledger and compares it with the balance (for the consistency check).</summary>
+    Task<LedgerCheck> CheckLedgerAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Ledger entries with a sequence below <paramref name="beforeSequence"/> (null: the newest), newest first.</summary>
     Task<LedgerSlice> ListLedgerAsync(Caller caller, int pageSize, long? beforeSequence, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ public abstract class EngagementGrain : Grain
     /// Writes <paramref name="state"/>. If the write fails (storage down, ETag conflict) the activation is retired,
     /// so the next call re-reads what is really stored instead of trusting changes that were never acknowledged.
     /// </summary>
-    protected async Task SaveAsync<T>(IPersistentState<T> state)
+    protected internal async Task SaveAsync<T>(IPersistentState<T> state)
     {
         try
         {

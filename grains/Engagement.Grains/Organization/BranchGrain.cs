@@ -3,6 +3,7 @@ namespace Engagement;
 [GrainType("branch")]
 public sealed class BranchGrain(
     [PersistentState("branch", StorageNames.Main)] IPersistentState<EntityState<BranchInfo>> state,
+    [PersistentState("branch-members", StorageNames.Main)] IPersistentState<RosterState> members,
     DomainClock clock) : EngagementGrain, IBranchGrain
 {
     private string BranchId => this.GetPrimaryKeyString();
@@ -11,17 +12,22 @@ public sealed class BranchGrain(
     {
         var committee = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "create branches in this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is { } existing)
+        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is not { } info)
         {
-            return existing;
+            info = new BranchInfo(BranchId, committeeId, committee.ParkId, name, clock.UtcNow);
+            state.State = new EntityState<BranchInfo> { Info = info, CreationKey = idempotencyKey };
+            await SaveAsync(state);
         }
 
-        var info = new BranchInfo(BranchId, committeeId, committee.ParkId, name, clock.UtcNow);
-        state.State = new EntityState<BranchInfo> { Info = info, CreationKey = idempotencyKey };
-        await SaveAsync(state);
+        await GrainFactory.GetGrain<ICommitteeGrain>(info.CommitteeId).AddBranchAsync(BranchId, cancellationToken);
         return info;
     }
 
     public Task<BranchInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.BranchNotFound, $"Branch '{BranchId}'"));
+
+    public Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, members, memberId);
+
+    public Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(members.State.Ids);
 }

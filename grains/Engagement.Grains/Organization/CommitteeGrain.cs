@@ -3,25 +3,68 @@ namespace Engagement;
 [GrainType("committee")]
 public sealed class CommitteeGrain(
     [PersistentState("committee", StorageNames.Main)] IPersistentState<EntityState<CommitteeInfo>> state,
+    [PersistentState("committee-branches", StorageNames.Main)] IPersistentState<RosterState> branches,
+    [PersistentState("committee-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
     DomainClock clock) : EngagementGrain, ICommitteeGrain
 {
     private string CommitteeId => this.GetPrimaryKeyString();
 
+    private IParkGrain Park(CommitteeInfo committee) => GrainFactory.GetGrain<IParkGrain>(committee.ParkId);
+
     public async Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "create committees in this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is { } existing)
+        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
         {
-            return existing;
+            await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+            info = new CommitteeInfo(CommitteeId, parkId, name, clock.UtcNow);
+            state.State = new EntityState<CommitteeInfo> { Info = info, CreationKey = idempotencyKey };
+            await SaveAsync(state);
         }
 
-        await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
-        var info = new CommitteeInfo(CommitteeId, parkId, name, clock.UtcNow);
-        state.State = new EntityState<CommitteeInfo> { Info = info, CreationKey = idempotencyKey };
-        await SaveAsync(state);
+        await Park(info).AddCommitteeAsync(CommitteeId, cancellationToken);
         return info;
     }
 
     public Task<CommitteeInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.CommitteeNotFound, $"Committee '{CommitteeId}'"));
+
+    public Task AddBranchAsync(string branchId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, branches, branchId);
+
+    public Task<IReadOnlyList<string>> ListBranchesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(branches.State.Ids);
+
+    public async Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RuleBook.InForce(rules.State, at)?.Rules ?? await Park(await GetInfoAsync(cancellationToken)).GetRulesAsync(at, cancellationToken);
+
+    public async Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var committee = await GetInfoAsync(cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId) || caller.Has(Role.CommitteeLeader, CommitteeId), "read this committee's rules");
+        return await ScheduleAsync(cancellationToken);
+    }
+
+    public async Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules? newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var committee = await GetInfoAsync(cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "change this committee's rules");
+        if (!RuleBook.IsReplay(rules.State, idempotencyKey))
+        {
+            RuleBook.Schedule(rules.State, newRules, effectiveFrom, clock.UtcNow, caller.Subject, idempotencyKey);
+            await SaveAsync(rules);
+        }
+
+        var version = rules.State.Versions.First(v => v.EffectiveFrom == rules.State.Keys[idempotencyKey]);
+        var park = await Park(committee).GetInfoAsync(cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(version.ChangedAt, caller.Subject, "set-committee-rules", CommitteeId,
+            $"effective {version.EffectiveFrom:O}: {(newRules is null ? "park rules" : newRules.ToString())}", committee.ParkId, null), idempotencyKey);
+        return await ScheduleAsync(cancellationToken);
+    }
+
+    private async Task<RuleSchedule> ScheduleAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var own = RuleBook.InForce(rules.State, now)?.Rules;
+        return new RuleSchedule(own ?? await GetRulesAsync(now, cancellationToken), rules.State.Versions, Inherited: own is null);
+    }
 }

@@ -3,6 +3,8 @@ namespace Engagement;
 [GrainType("park")]
 public sealed class ParkGrain(
     [PersistentState("park", StorageNames.Main)] IPersistentState<EntityState<ParkInfo>> state,
+    [PersistentState("park-committees", StorageNames.Main)] IPersistentState<RosterState> committees,
+    [PersistentState("park-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
     DomainClock clock) : EngagementGrain, IParkGrain
 {
     private string ParkId => this.GetPrimaryKeyString();
@@ -29,4 +31,47 @@ public sealed class ParkGrain(
 
     public Task<ParkInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.ParkNotFound, $"Park '{ParkId}'"));
+
+    public Task AddCommitteeAsync(string committeeId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, committees, committeeId);
+
+    public Task<IReadOnlyList<string>> ListCommitteesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(committees.State.Ids);
+
+    public Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Task.FromResult(RuleBook.InForce(rules.State, at)?.Rules ?? PointsRules.Default);
+
+    public Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "read this park's rules");
+        return Task.FromResult(Schedule());
+    }
+
+    public async Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "change this park's rules");
+        var park = await GetInfoAsync(cancellationToken);
+        if (!RuleBook.IsReplay(rules.State, idempotencyKey))
+        {
+            var now = clock.UtcNow;
+            RuleBook.Schedule(rules.State, newRules, effectiveFrom, now, caller.Subject, idempotencyKey);
+            await SaveAsync(rules);
+        }
+
+        var version = rules.State.Versions.First(v => v.EffectiveFrom == rules.State.Keys[idempotencyKey]);
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone,
+            new AuditRecord(version.ChangedAt, caller.Subject, "set-park-rules", ParkId, $"effective {version.EffectiveFrom:O}: {newRules}", ParkId, null), idempotencyKey);
+        return Schedule();
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId) || caller.Has(Role.Secretary, branchId), "read this audit trail");
+        var park = await GetInfoAsync(cancellationToken);
+        var records = await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
+            .ListAsync(cancellationToken);
+        return branchId is null ? records : [.. records.Where(r => r.BranchId == branchId)];
+    }
+
+    private RuleSchedule Schedule() =>
+        new(RuleBook.InForce(rules.State, clock.UtcNow)?.Rules ?? PointsRules.Default, rules.State.Versions, Inherited: false);
 }

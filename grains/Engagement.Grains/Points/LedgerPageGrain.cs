@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace Engagement;
 
 [GrainType("ledger-page")]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Engagement;
 
+/// <summary>A member: profile and membership here; points, ledger and daily caps in MemberGrain.Points.cs.</summary>
 [GrainType("member")]
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Main)] IPersistentState<MemberState> state,
@@ -20,16 +21,22 @@ public sealed partial class MemberGrain(
         Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), "register members in this branch");
         if (S.Profile is { } existing)
         {
-            return S.RegistrationKey == idempotencyKey
-                ? existing
-                : throw EngagementException.AlreadyExists(ErrorReasons.MemberExists, $"Member '{MemberId}' already exists.");
+            if (S.RegistrationKey != idempotencyKey)
+            {
+                throw EngagementException.AlreadyExists(ErrorReasons.MemberExists, $"Member '{MemberId}' already exists.");
+            }
+        }
+        else
+        {
+            var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
+            S.Profile = new MemberProfile(MemberId, branch.BranchId, branch.CommitteeId, branch.ParkId,
+                registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null);
+            S.RegistrationKey = idempotencyKey;
+            await SaveAsync(state);
         }
 
-        var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
-        S.Profile = new MemberProfile(MemberId, branch.BranchId, branch.CommitteeId, branch.ParkId,
-            registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null);
-        S.RegistrationKey = idempotencyKey;
-        await SaveAsync(state);
+        // Also on a retry: the roster entry may be what a crash lost.
+        await GrainFactory.GetGrain<IBranchGrain>(S.Profile.BranchId).AddMemberAsync(MemberId, cancellationToken);
         return S.Profile;
     }
 
@@ -50,46 +57,7 @@ public sealed partial class MemberGrain(
     public Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default) =>
         Task.FromResult(RequireReader(caller));
 
-    public async Task<CheckInResult> CheckInAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default)
-    {
-        Caller.Demand(caller.Has(Role.Member, MemberId), "check in for another member");
-        var profile = RequireProfile();
-        if (S.CheckInKeys.TryGetValue(idempotencyKey, out var first))
-        {
-            return first;
-        }
-
-        if (!profile.Verified)
-        {
-            throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified,
-                "Only real-name verified members can earn points; ask your branch secretary to verify you.");
-        }
-
-        var now = clock.UtcNow;
-        var today = ParkClock.DayOf(now, profile.TimeZone);
-        CheckInResult result;
-        LedgerEntry? awarded = null;
-        if (S.LastCheckIn is { } last && last.Day == today)
-        {
-            result = last with { PointsAwarded = 0, AlreadyCheckedIn = true };
-        }
-        else
-        {
-            var streak = S.LastCheckIn is { } previous && previous.Day == today.AddDays(-1) ? previous.StreakDays + 1 : 1;
-            awarded = await Ledger.AppendAsync(PointsRules.CheckIn, LedgerEntryKind.CheckIn, $"check-in:{today:yyyy-MM-dd}", idempotencyKey, now);
-            result = new CheckInResult(today, awarded.Amount, awarded, S.Balance, streak, AlreadyCheckedIn: false);
-            S.LastCheckIn = result;
-        }
-
-        RememberCheckInKey(idempotencyKey, result);
-        await SaveAsync(state);
-        if (awarded is not null)
-        {
-            await PublishAsync(profile, awarded);
-        }
-
-        return result;
-    }
+    public Task<MemberProfile> GetMembershipAsync(CancellationToken cancellationToken = default) => Task.FromResult(RequireProfile());
 
     public Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -106,6 +74,15 @@ public sealed partial class MemberGrain(
     private MemberProfile RequireProfile() =>
         S.Profile ?? throw EngagementException.NotFound(ErrorReasons.MemberNotFound, $"Member '{MemberId}' does not exist.");
 
+    private MemberProfile RequireVerified()
+    {
+        var profile = RequireProfile();
+        return profile.Verified
+            ? profile
+            : throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified,
+                "Only real-name verified members can earn points; ask your branch secretary to verify you.");
+    }
+
     private MemberProfile RequireReader(Caller caller)
     {
         var profile = RequireProfile();
@@ -117,30 +94,24 @@ public sealed partial class MemberGrain(
     private static bool CanManage(Caller caller, MemberProfile profile) =>
         caller.Has(Role.ParkAdmin, profile.ParkId) || caller.Has(Role.Secretary, profile.BranchId);
 
-    private void RememberCheckInKey(string idempotencyKey, CheckInResult result)
-    {
-        S.CheckInKeys[idempotencyKey] = result;
-        while (S.CheckInKeys.Count > LedgerPaging.RememberedCheckInKeys)
-        {
-            S.CheckInKeys.Remove(S.CheckInKeys.MinBy(kv => kv.Value.Day).Key);
-        }
-    }
-
     /// <summary>
     /// Tells the park's stream after the entry is durable. A lost event is not lost points: consumers reconcile
     /// from member totals, so a stream failure is logged, not thrown at a client whose write already succeeded.
     /// </summary>
-    private async Task PublishAsync(MemberProfile profile, LedgerEntry entry)
+    private async Task PublishAsync(MemberProfile profile, params LedgerEntry?[] entries)
     {
-        try
+        foreach (var entry in entries.OfType<LedgerEntry>())
         {
-            var stream = this.GetStreamProvider(StorageNames.Streams)
-                .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, profile.ParkId));
-            await stream.OnNextAsync(new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry));
-        }
-        catch (Exception e)
-        {
-            LogPublishFailed(e, entry.EntryId);
+            try
+            {
+                var stream = this.GetStreamProvider(StorageNames.Streams)
+                    .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, profile.ParkId));
+                await stream.OnNextAsync(new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry));
+            }
+            catch (Exception e)
+            {
+                LogPublishFailed(e, entry.EntryId);
+            }
         }
     }
 

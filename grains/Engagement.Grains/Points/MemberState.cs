@@ -2,7 +2,8 @@ namespace Engagement;
 
 /// <summary>
 /// A member's durable state. Its size is bounded: the ledger keeps only its newest entries here
-/// (<see cref="Tail"/>, at most <see cref="LedgerPaging.PageSize"/>); older ones are sealed into ledger pages.
+/// (<see cref="Tail"/>, at most <see cref="LedgerPaging.PageSize"/>); older ones are sealed into ledger pages, and
+/// only the most recent idempotency results are remembered.
 /// </summary>
 [GenerateSerializer, Alias("engagement.MemberState")]
 public sealed class MemberState
@@ -39,4 +40,19 @@ public sealed class MemberState
     /// <summary>Results of recent check-ins by idempotency key, so a late retry returns the first result.</summary>
     [Id(8)]
     public Dictionary<string, CheckInResult> CheckInKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The park-local day <see cref="EarnedToday"/> counts.</summary>
+    [Id(9)]
+    public DateOnly? Day { get; set; }
+
+    /// <summary>Points earned on <see cref="Day"/> per activity (what the daily caps apply to).</summary>
+    [Id(10)]
+    public Dictionary<Activity, long> EarnedToday { get; set; } = [];
+
+    /// <summary>Results of recent awards and adjustments by idempotency key, newest last.</summary>
+    [Id(11)]
+    public List<KeyedResult> RecentResults { get; set; } = [];
 }
+
+[GenerateSerializer, Immutable, Alias("engagement.KeyedResult")]
+public sealed record KeyedResult([property: Id(0)] string Key, [property: Id(1)] AwardResult Result);

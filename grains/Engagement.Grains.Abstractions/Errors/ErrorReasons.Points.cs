@@ -1,0 +1,7 @@
+namespace Engagement;
+
+public static partial class ErrorReasons
+{
+    public const string InsufficientPoints = "INSUFFICIENT_POINTS";
+    public const string EffectiveTimeInPast = "EFFECTIVE_TIME_IN_PAST";
+}

@@ -1,0 +1,29 @@
+namespace Engagement;
+
+/// <summary>What a member did to earn points. Daily caps apply per activity.</summary>
+public enum Activity
+{
+    CheckIn = 1,
+    CheckInStreak = 2,
+    Quiz = 3,
+    CourseEpisode = 4,
+    CourseCompleted = 5,
+    EventOnSite = 6,
+    EventRemote = 7,
+}
+
+public static class ActivityLedger
+{
+    /// <summary>The ledger kind an award of <paramref name="activity"/> is written as.</summary>
+    public static LedgerEntryKind KindOf(Activity activity) => activity switch
+    {
+        Activity.CheckIn => LedgerEntryKind.CheckIn,
+        Activity.CheckInStreak => LedgerEntryKind.CheckInStreak,
+        Activity.Quiz => LedgerEntryKind.Quiz,
+        Activity.CourseEpisode => LedgerEntryKind.CourseEpisode,
+        Activity.CourseCompleted => LedgerEntryKind.CourseCompleted,
+        Activity.EventOnSite => LedgerEntryKind.EventOnSite,
+        Activity.EventRemote => LedgerEntryKind.EventRemote,
+        _ => throw new ArgumentOutOfRangeException(nameof(activity)),
+    };
+}

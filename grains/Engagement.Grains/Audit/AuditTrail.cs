@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Engagement;
+
+/// <summary>Where an administrative action is recorded: the park's audit grain for the park-local month.</summary>
+public static class AuditTrail
+{
+    public static string Key(string parkId, DateOnly month) => $"{parkId}/{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+
+    public static Task AppendAsync(IGrainFactory grains, string timeZone, AuditRecord record, string idempotencyKey) =>
+        grains.GetGrain<IAuditGrain>(Key(record.ParkId, ParkClock.DayOf(record.At, timeZone)))
+            .AppendAsync(record, $"{record.Action}:{record.Target}:{idempotencyKey}");
+}

@@ -1,0 +1,32 @@
+namespace Engagement;
+
+/// <summary>Walks park → committees → branches → members and re-adds every member's ledger, a few members at a time.</summary>
+[GrainType("ledger-auditor"), StatelessWorker(1)]
+public sealed class LedgerAuditorGrain(DomainClock clock) : Grain, ILedgerAuditorGrain
+{
+    private const int Parallelism = 8;
+
+    public async Task<ConsistencyReport> CheckAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var parkId = this.GetPrimaryKeyString();
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "check this park's ledgers");
+        var park = GrainFactory.GetGrain<IParkGrain>(parkId);
+        await park.GetInfoAsync(cancellationToken);
+        var members = new List<string>();
+        foreach (var committee in await park.ListCommitteesAsync(cancellationToken))
+        {
+            foreach (var branch in await GrainFactory.GetGrain<ICommitteeGrain>(committee).ListBranchesAsync(cancellationToken))
+            {
+                members.AddRange(await GrainFactory.GetGrain<IBranchGrain>(branch).ListMembersAsync(cancellationToken));
+            }
+        }
+
+        var checks = new List<LedgerCheck>(members.Count);
+        foreach (var chunk in members.Chunk(Parallelism))
+        {
+            checks.AddRange(await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).CheckLedgerAsync(cancellationToken))));
+        }
+
+        return new ConsistencyReport(parkId, checks.Count, checks.Sum(c => c.Entries), [.. checks.Where(c => !c.Consistent)], clock.UtcNow);
+    }
+}
