@@ -36,8 +36,11 @@ public static partial class GatewayHosting
             json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        // Created now, not on the first request, so the token command and the benchmark find it after start-up.
+        var developmentKey = IsExternal(auth) ? null : DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(builder.Configuration, auth));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt => ConfigureJwt(jwt, builder.Configuration));
+            .AddJwtBearer(jwt => ConfigureJwt(jwt, auth, developmentKey));
         return builder;
     }
 
@@ -72,9 +75,10 @@ public static partial class GatewayHosting
         }
     }
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, IConfiguration configuration)
+    private static bool IsExternal(AuthOptions auth) => string.Equals(auth.Mode, "external", StringComparison.OrdinalIgnoreCase);
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, SecurityKey? developmentKey)
     {
-        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
@@ -83,13 +87,13 @@ public static partial class GatewayHosting
             ClockSkew = TimeSpan.FromMinutes(1),
             NameClaimType = "sub",
         };
-        if (string.Equals(auth.Mode, "external", StringComparison.OrdinalIgnoreCase))
+        if (developmentKey is null)
         {
             jwt.Authority = auth.Authority ?? throw new InvalidOperationException("Engagement:Auth:Authority is required in external mode.");
             return;
         }
 
-        jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(configuration, auth));
+        jwt.TokenValidationParameters.IssuerSigningKey = developmentKey;
     }
 
     /// <summary>The development key file every process of a node shares.</summary>

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Engagement.Bench;
+
+/// <summary>Command line: <c>&lt;scenario&gt; [--target URL] [--members N] [--concurrency N] [--duration S] [--count N] ...</c></summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
+        scenarios: health | checkin | ledger-depth | all
+        options:
+          --target URL        the node's gRPC address (default http://127.0.0.1:5080)
+          --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
+          --members N         members to seed (default 2000)
+          --concurrency N     calls in flight (default 64)
+          --duration S        seconds per timed scenario (default 10)
+          --depth N           ledger entries for ledger-depth (default 10000)
+          --node-pid PID      report CPU and peak memory of this node process (same machine)
+          --json PATH         also write the results as JSON
+        """;
+
+    public string Scenario { get; init; } = "all";
+    public Uri Target { get; init; } = new("http://127.0.0.1:5080");
+    public string KeyFile { get; init; } = Path.Combine("data", "dev-signing-key");
+    public int Members { get; init; } = 2000;
+    public int Concurrency { get; init; } = 64;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public int Depth { get; init; } = 10_000;
+    public int? NodePid { get; init; }
+    public string? JsonPath { get; init; }
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var options = new BenchOptions { Scenario = args[0] };
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--target" => options with { Target = new Uri(value) },
+                "--key-file" => options with { KeyFile = value },
+                "--members" => options with { Members = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--depth" => options with { Depth = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--node-pid" => options with { NodePid = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--json" => options with { JsonPath = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Engagement.Bench;
+using Grpc.Net.Client;
+
+if (BenchOptions.Parse(args) is not { } options)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOptions
+{
+    HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
+});
+var tokens = new Tokens(options.KeyFile);
+var node = options.NodePid is { } pid ? new NodeStats(pid) : null;
+var results = new List<ScenarioResult>();
+var run = options.Scenario == "all" ? ["health", "checkin", "ledger-depth"] : new[] { options.Scenario };
+
+async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
+{
+    var cpuBefore = node?.CpuSeconds() ?? 0;
+    var clock = Stopwatch.StartNew();
+    var measured = await scenario();
+    foreach (var result in measured)
+    {
+        if (node is not null)
+        {
+            var cpu = node.CpuSeconds() - cpuBefore;
+            result.Node = new NodeUsage(cpu, cpu / clock.Elapsed.TotalSeconds, node.PeakRssMiB());
+        }
+
+        results.Add(result);
+        Report.Print(result);
+    }
+}
+
+Park? park = null;
+foreach (var scenario in run)
+{
+    switch (scenario)
+    {
+        case "health":
+            await MeasureAsync(async () => [await HealthScenario.RunAsync(channel, options)]);
+            break;
+        case "checkin":
+            park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);
+            await MeasureAsync(async () => [await CheckInScenario.RunAsync(channel, tokens, park, options)]);
+            break;
+        case "ledger-depth":
+            park ??= await Park.SeedAsync(channel, tokens, Math.Max(1, Math.Min(options.Members, 100)), options.Concurrency);
+            await MeasureAsync(() => LedgerDepthScenario.RunAsync(channel, park, options));
+            break;
+        default:
+            Console.Error.WriteLine($"unknown scenario '{scenario}'\n{BenchOptions.Usage}");
+            return 2;
+    }
+}
+
+var ceiling = results.FirstOrDefault(r => r.Scenario.StartsWith("health", StringComparison.Ordinal))?.OpsPerSecond;
+foreach (var result in results.Where(_ => ceiling > 0))
+{
+    result.RatioToCeiling = result.OpsPerSecond / ceiling;
+}
+
+Report.PrintTable(results, options, Environment.ProcessorCount);
+if (options.JsonPath is { } path)
+{
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new
+    {
+        machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription },
+        options = new { options.Target, options.Members, options.Concurrency, duration_s = options.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) },
+        results,
+    }, new JsonSerializerOptions { WriteIndented = true }));
+}
+
+return results.Any(r => r.Errors.Count > 0) ? 1 : 0;
