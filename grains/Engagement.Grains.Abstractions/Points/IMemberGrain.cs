@@ -38,6 +38,21 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>A manual adjustment (± points, with a reason) by the branch secretary or a park admin; audited.</summary>
     Task<AwardResult> AdjustAsync(Caller caller, long amount, string reason, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds <paramref name="points"/> for a redemption: no longer spendable, not yet spent. Verified members only;
+    /// INSUFFICIENT_POINTS when the available balance is smaller. Holding the same redemption again changes nothing.
+    /// </summary>
+    Task<BalanceInfo> HoldAsync(string redemptionId, long points, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a redemption's hold (cancelled or expired); nothing when there is none.</summary>
+    Task<BalanceInfo> ReleaseHoldAsync(string redemptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Spends a held redemption: one REDEMPTION ledger entry, exactly once per redemption.</summary>
+    Task<LedgerEntry> SpendHoldAsync(string redemptionId, string reference, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a refunded redemption's points back: one REFUND ledger entry, exactly once per redemption.</summary>
+    Task<LedgerEntry> RefundAsync(string redemptionId, long points, string reference, CancellationToken cancellationToken = default);
+
     /// <summary>Re-adds the whole ledger and compares it with the balance (for the consistency check).</summary>
     Task<LedgerCheck> CheckLedgerAsync(CancellationToken cancellationToken = default);
 

@@ -51,7 +51,8 @@ public sealed partial class MemberGrain
     public async Task<AwardResult> AwardAsync(Award award, CancellationToken cancellationToken = default)
     {
         RequireProfile();
-        if (Replay(award.IdempotencyKey) is { } first)
+        var key = $"award:{award.IdempotencyKey}";
+        if (Replay(key) is { } first)
         {
             return first;
         }
@@ -62,7 +63,7 @@ public sealed partial class MemberGrain
         var rules = await RulesAsync(profile, now, cancellationToken);
         var entry = await EarnAsync(today, rules, award.Activity, award.Points, award.Reference, award.IdempotencyKey, now);
         var result = new AwardResult(award.Points, entry?.Amount ?? 0, entry, S.Balance, S.EarnedToday.GetValueOrDefault(award.Activity), rules.DailyCap(award.Activity));
-        Remember(award.IdempotencyKey, result);
+        Remember(key, result);
         await SaveAsync(state);
         await PublishAsync(profile, entry);
         return result;
@@ -72,7 +73,9 @@ public sealed partial class MemberGrain
     {
         var profile = RequireProfile();
         Caller.Demand(CanManage(caller, profile), "adjust this member's points");
-        var result = Replay(idempotencyKey);
+        // Client keys live in their own namespace, apart from the keys grains derive ("redemption:…", "quiz:…").
+        var key = $"adjust:{idempotencyKey}";
+        var result = Replay(key);
         if (result is null)
         {
             if (S.Balance + amount < S.Held)
@@ -83,7 +86,7 @@ public sealed partial class MemberGrain
 
             var entry = await Ledger.AppendAsync(amount, LedgerEntryKind.Adjustment, $"adjustment: {reason}", idempotencyKey, clock.UtcNow);
             result = new AwardResult(amount, amount, entry, S.Balance, 0, null);
-            Remember(idempotencyKey, result);
+            Remember(key, result);
             await SaveAsync(state);
             await PublishAsync(profile, entry);
         }

@@ -62,7 +62,7 @@ public sealed partial class MemberGrain(
     public Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         RequireReader(caller);
-        return Task.FromResult(new BalanceInfo(MemberId, S.Balance, S.Held, S.LastSequence));
+        return Task.FromResult(Balance());
     }
 
     public Task<LedgerSlice> ListLedgerAsync(Caller caller, int pageSize, long? beforeSequence, CancellationToken cancellationToken = default)

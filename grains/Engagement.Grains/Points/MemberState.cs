@@ -49,6 +49,10 @@ public sealed class MemberState
     [Id(10)]
     public Dictionary<Activity, long> EarnedToday { get; set; } = [];
 
+    /// <summary>Points held per pending redemption; their sum is <see cref="Held"/>.</summary>
+    [Id(12)]
+    public Dictionary<string, long> Holds { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Results of recent awards and adjustments by idempotency key, newest last.</summary>
     [Id(11)]
     public List<KeyedResult> RecentResults { get; set; } = [];
