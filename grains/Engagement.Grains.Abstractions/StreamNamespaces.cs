@@ -1,8 +1,11 @@
 namespace Engagement;
 
-/// <summary>Stream namespaces; a stream's key is the park id.</summary>
+/// <summary>Stream namespaces.</summary>
 public static class StreamNamespaces
 {
-    /// <summary>Every ledger movement of every member of a park, as <see cref="PointsMoved"/>.</summary>
+    /// <summary>Every ledger movement of every member of a park (key: park id), as <see cref="PointsMoved"/>.</summary>
     public const string PointsMoved = "points-moved";
+
+    /// <summary>Every change of one redemption (key: redemption id), as <see cref="RedemptionView"/>.</summary>
+    public const string RedemptionStatus = "redemption-status";
 }

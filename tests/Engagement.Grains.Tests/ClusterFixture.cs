@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Main);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StorageNames.Streams);
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.Configure<RedemptionOptions>(o => o.ExpiryCheckPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton(new DomainClock(Time));
         });
         Cluster = builder.Build();

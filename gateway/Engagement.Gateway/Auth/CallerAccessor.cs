@@ -8,9 +8,11 @@ namespace Engagement.Gateway;
 public static class CallerAccessor
 {
     /// <summary>The caller of this call; Unauthenticated (with ErrorInfo) when the call has no valid token.</summary>
-    public static Caller GetCaller(this ServerCallContext context)
+    public static Caller GetCaller(this ServerCallContext context) => FromPrincipal(context.GetHttpContext().User);
+
+    /// <summary>The caller behind an authenticated principal (also for plain HTTP endpoints).</summary>
+    public static Caller FromPrincipal(System.Security.Claims.ClaimsPrincipal user)
     {
-        var user = context.GetHttpContext().User;
         var subject = user.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
         if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(subject))
         {

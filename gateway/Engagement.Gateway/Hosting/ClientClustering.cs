@@ -27,6 +27,8 @@ public static class ClientClustering
             client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
         }
 
+        // Watch streams (redemption status) reach the gateway through the same stream provider as in the silos.
+        client.AddMemoryStreams(StorageNames.Streams);
         return client;
     }
 }

@@ -55,6 +55,9 @@ public static partial class GatewayHosting
         app.MapGrpcService<PointsService>();
         app.MapGrpcService<RulesService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<MerchantService>();
+        app.MapGrpcService<RedemptionService>();
+        app.MapSettlementCsv();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

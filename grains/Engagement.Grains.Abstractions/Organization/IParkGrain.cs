@@ -20,6 +20,15 @@ public interface IParkGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListCommitteesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Records a merchant of the park (idempotent).</summary>
+    Task AddMerchantAsync(string merchantId, CancellationToken cancellationToken = default);
+
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListMerchantsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The park's merchants, for its members and admins.</summary>
+    Task<IReadOnlyList<string>> BrowseMerchantsAsync(Caller caller, CancellationToken cancellationToken = default);
+
     /// <summary>The park's rules in force at <paramref name="at"/> (the defaults before any change).</summary>
     [AlwaysInterleave]
     Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default);

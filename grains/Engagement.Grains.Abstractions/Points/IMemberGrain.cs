@@ -39,19 +39,20 @@ public interface IMemberGrain : IGrainWithStringKey
     Task<AwardResult> AdjustAsync(Caller caller, long amount, string reason, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Holds <paramref name="points"/> for a redemption: no longer spendable, not yet spent. Verified members only;
-    /// INSUFFICIENT_POINTS when the available balance is smaller. Holding the same redemption again changes nothing.
+    /// Holds <paramref name="points"/> for a redemption: no longer spendable, not yet spent, and counted against the
+    /// item's per-member limits (PURCHASE_LIMIT_REACHED). Verified members only; INSUFFICIENT_POINTS when the available
+    /// balance is smaller. Holding the same redemption again changes nothing.
     /// </summary>
-    Task<BalanceInfo> HoldAsync(string redemptionId, long points, CancellationToken cancellationToken = default);
+    Task<BalanceInfo> HoldAsync(string redemptionId, long points, PurchaseLimit limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Releases a redemption's hold (cancelled or expired); nothing when there is none.</summary>
+    /// <summary>Releases a redemption's hold and its limit count (cancelled or expired); nothing when there is none.</summary>
     Task<BalanceInfo> ReleaseHoldAsync(string redemptionId, CancellationToken cancellationToken = default);
 
     /// <summary>Spends a held redemption: one REDEMPTION ledger entry, exactly once per redemption.</summary>
     Task<LedgerEntry> SpendHoldAsync(string redemptionId, string reference, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives a refunded redemption's points back: one REFUND ledger entry, exactly once per redemption.</summary>
-    Task<LedgerEntry> RefundAsync(string redemptionId, long points, string reference, CancellationToken cancellationToken = default);
+    /// <summary>Gives a refunded redemption's points back (one REFUND entry, exactly once) and uncounts the purchase.</summary>
+    Task<LedgerEntry> RefundAsync(string redemptionId, long points, string itemKey, string reference, CancellationToken cancellationToken = default);
 
     /// <summary>Re-adds the whole ledger and compares it with the balance (for the consistency check).</summary>
     Task<LedgerCheck> CheckLedgerAsync(CancellationToken cancellationToken = default);

@@ -5,6 +5,7 @@ public sealed class ParkGrain(
     [PersistentState("park", StorageNames.Main)] IPersistentState<EntityState<ParkInfo>> state,
     [PersistentState("park-committees", StorageNames.Main)] IPersistentState<RosterState> committees,
     [PersistentState("park-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
+    [PersistentState("park-merchants", StorageNames.Main)] IPersistentState<RosterState> merchants,
     DomainClock clock) : EngagementGrain, IParkGrain
 {
     private string ParkId => this.GetPrimaryKeyString();
@@ -36,6 +37,19 @@ public sealed class ParkGrain(
 
     public Task<IReadOnlyList<string>> ListCommitteesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(committees.State.Ids);
+
+    public Task AddMerchantAsync(string merchantId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, merchants, merchantId);
+
+    public Task<IReadOnlyList<string>> ListMerchantsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(merchants.State.Ids);
+
+    public async Task<IReadOnlyList<string>> BrowseMerchantsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await GetInfoAsync(cancellationToken);
+        var member = caller.MemberId is { } id ? await GrainFactory.GetGrain<IMemberGrain>(id).GetMembershipAsync(cancellationToken) : null;
+        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId) || member?.ParkId == ParkId, "browse this park's merchants");
+        return merchants.State.Ids;
+    }
 
     public Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Task.FromResult(RuleBook.InForce(rules.State, at)?.Rules ?? PointsRules.Default);

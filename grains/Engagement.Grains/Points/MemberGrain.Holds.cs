@@ -3,9 +3,9 @@ namespace Engagement;
 /// <summary>Points held for redemptions: held points stay in the balance but cannot be spent twice.</summary>
 public sealed partial class MemberGrain
 {
-    public async Task<BalanceInfo> HoldAsync(string redemptionId, long points, CancellationToken cancellationToken = default)
+    public async Task<BalanceInfo> HoldAsync(string redemptionId, long points, PurchaseLimit limit, CancellationToken cancellationToken = default)
     {
-        RequireVerified();
+        var profile = RequireVerified();
         if (!S.Holds.ContainsKey(redemptionId))
         {
             if (S.Balance - S.Held < points)
@@ -14,7 +14,16 @@ public sealed partial class MemberGrain
                     $"This needs {points} points; {S.Balance - S.Held} are available.");
             }
 
-            S.Holds[redemptionId] = points;
+            var today = ParkClock.DayOf(clock.UtcNow, profile.TimeZone);
+            var count = S.Purchases.GetValueOrDefault(limit.ItemKey) is { } c ? c with { OnDay = c.Day == today ? c.OnDay : 0, Day = today } : new PurchaseCount(today, 0, 0);
+            if (count.OnDay >= limit.PerDay || count.Total >= limit.Total)
+            {
+                throw EngagementException.FailedPrecondition(ErrorReasons.PurchaseLimitReached,
+                    count.OnDay >= limit.PerDay ? $"You may redeem this item {limit.PerDay} time(s) a day." : $"You may redeem this item {limit.Total} time(s) in all.");
+            }
+
+            S.Purchases[limit.ItemKey] = count with { OnDay = count.OnDay + 1, Total = count.Total + 1 };
+            S.Holds[redemptionId] = new HoldRecord(points, limit.ItemKey, today);
             S.Held += points;
             await SaveAsync(state);
         }
@@ -24,9 +33,10 @@ public sealed partial class MemberGrain
 
     public async Task<BalanceInfo> ReleaseHoldAsync(string redemptionId, CancellationToken cancellationToken = default)
     {
-        if (S.Holds.Remove(redemptionId, out var points))
+        if (S.Holds.Remove(redemptionId, out var hold))
         {
-            S.Held -= points;
+            S.Held -= hold.Points;
+            Uncount(hold.ItemKey, hold.Day);
             await SaveAsync(state);
         }
 
@@ -41,20 +51,20 @@ public sealed partial class MemberGrain
             return spent;
         }
 
-        if (!S.Holds.Remove(redemptionId, out var points))
+        if (!S.Holds.Remove(redemptionId, out var hold))
         {
             throw EngagementException.FailedPrecondition(ErrorReasons.NoHold, "No points are held for this redemption.");
         }
 
-        S.Held -= points;
-        var entry = await Ledger.AppendAsync(-points, LedgerEntryKind.Redemption, reference, key, clock.UtcNow);
-        Remember(key, new AwardResult(-points, -points, entry, S.Balance, 0, null));
+        S.Held -= hold.Points;
+        var entry = await Ledger.AppendAsync(-hold.Points, LedgerEntryKind.Redemption, reference, key, clock.UtcNow);
+        Remember(key, new AwardResult(-hold.Points, -hold.Points, entry, S.Balance, 0, null));
         await SaveAsync(state);
         await PublishAsync(RequireProfile(), entry);
         return entry;
     }
 
-    public async Task<LedgerEntry> RefundAsync(string redemptionId, long points, string reference, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> RefundAsync(string redemptionId, long points, string itemKey, string reference, CancellationToken cancellationToken = default)
     {
         var key = $"refund:{redemptionId}";
         if (Replay(key) is { Entry: { } refunded })
@@ -62,11 +72,21 @@ public sealed partial class MemberGrain
             return refunded;
         }
 
-        var entry = await Ledger.AppendAsync(points, LedgerEntryKind.Refund, reference, key, clock.UtcNow);
+        var now = clock.UtcNow;
+        var entry = await Ledger.AppendAsync(points, LedgerEntryKind.Refund, reference, key, now);
+        Uncount(itemKey, ParkClock.DayOf(now, RequireProfile().TimeZone));
         Remember(key, new AwardResult(points, points, entry, S.Balance, 0, null));
         await SaveAsync(state);
         await PublishAsync(RequireProfile(), entry);
         return entry;
+    }
+
+    private void Uncount(string itemKey, DateOnly day)
+    {
+        if (S.Purchases.GetValueOrDefault(itemKey) is { } count)
+        {
+            S.Purchases[itemKey] = count with { OnDay = count.Day == day ? Math.Max(0, count.OnDay - 1) : count.OnDay, Total = Math.Max(0, count.Total - 1) };
+        }
     }
 
     private BalanceInfo Balance() => new(MemberId, S.Balance, S.Held, S.LastSequence);

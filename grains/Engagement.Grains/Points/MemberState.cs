@@ -51,7 +51,11 @@ public sealed class MemberState
 
     /// <summary>Points held per pending redemption; their sum is <see cref="Held"/>.</summary>
     [Id(12)]
-    public Dictionary<string, long> Holds { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, HoldRecord> Holds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Redemptions per item (<c>{merchant}/{item}</c>) for the per-member limits.</summary>
+    [Id(13)]
+    public Dictionary<string, PurchaseCount> Purchases { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Results of recent awards and adjustments by idempotency key, newest last.</summary>
     [Id(11)]
@@ -60,3 +64,10 @@ public sealed class MemberState
 
 [GenerateSerializer, Immutable, Alias("engagement.KeyedResult")]
 public sealed record KeyedResult([property: Id(0)] string Key, [property: Id(1)] AwardResult Result);
+
+[GenerateSerializer, Immutable, Alias("engagement.HoldRecord")]
+public sealed record HoldRecord([property: Id(0)] long Points, [property: Id(1)] string ItemKey, [property: Id(2)] DateOnly Day);
+
+/// <summary>How often a member redeemed an item: on <see cref="Day"/> and in total (pending ones included).</summary>
+[GenerateSerializer, Immutable, Alias("engagement.PurchaseCount")]
+public sealed record PurchaseCount([property: Id(0)] DateOnly Day, [property: Id(1)] int OnDay, [property: Id(2)] int Total);

@@ -81,6 +81,8 @@ public static class SiloHosting
             o.DataSource = dataSource;
         });
         silo.AddMemoryStreams(StorageNames.Streams);
+        silo.Services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
+        silo.Configure<ReminderOptions>(configuration.GetSection("Engagement:Reminders"));
         return silo;
     }
 }

@@ -54,6 +54,8 @@ public sealed class TestNode : IAsyncDisposable
             $"--Engagement:Cluster:SiloPort={FreePorts.Next()}",
             $"--Engagement:Cluster:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            "--Engagement:Reminders:MinimumReminderPeriod=00:00:01",
+            "--Engagement:Redemption:ExpiryCheckPeriod=00:00:01",
             .. extraArgs,
         ];
         var app = await NodeHost.BuildAsync(args, builder => builder.Services.AddSingleton(new DomainClock(time)));

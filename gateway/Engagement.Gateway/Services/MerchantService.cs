@@ -1,0 +1,104 @@
+using System.Globalization;
+using Engagement.V1;
+using Grpc.Core;
+
+namespace Engagement.Gateway;
+
+/// <summary>Merchants, staff, catalogue and settlement.</summary>
+public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.MerchantServiceBase
+{
+    public override async Task<CreateMerchantResponse> CreateMerchant(CreateMerchantRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("park_id", request.ParkId).Id("merchant_id", request.MerchantId).Text("name", request.Name, 100)
+            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var merchant = await Merchant(request.MerchantId).CreateAsync(caller, request.ParkId, request.Name.Trim(), request.IdempotencyKey, context.CancellationToken);
+        return new CreateMerchantResponse { Merchant = merchant.ToProto() };
+    }
+
+    public override async Task<MerchantResponse> AddMerchantStaff(AddMerchantStaffRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128).Text("display_name", request.DisplayName, 64)
+            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var merchant = await Merchant(request.MerchantId).AddStaffAsync(caller, new StaffMember(request.Subject, request.DisplayName.Trim()), context.CancellationToken);
+        return new MerchantResponse { Merchant = merchant.ToProto() };
+    }
+
+    public override async Task<MerchantResponse> RemoveMerchantStaff(RemoveMerchantStaffRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128).ThrowIfInvalid();
+        var merchant = await Merchant(request.MerchantId).RemoveStaffAsync(caller, request.Subject, context.CancellationToken);
+        return new MerchantResponse { Merchant = merchant.ToProto() };
+    }
+
+    public override async Task<V1.CatalogItem> UpsertCatalogItem(UpsertCatalogItemRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("merchant_id", request.MerchantId).IdempotencyKey(request.IdempotencyKey)
+            .Range("initial_stock", request.InitialStock, 0, 10_000_000);
+        var spec = request.Item.ToSpec(validator);
+        validator.ThrowIfInvalid();
+        var item = await Merchant(request.MerchantId).UpsertItemAsync(caller, spec, request.InitialStock, context.CancellationToken);
+        return item.ToProto();
+    }
+
+    public override async Task<V1.CatalogItem> RestockItem(RestockItemRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("merchant_id", request.MerchantId).Id("item_id", request.ItemId).Range("delta", request.Delta, -10_000_000, 10_000_000)
+            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var item = await Merchant(request.MerchantId).RestockAsync(caller, request.ItemId, request.Delta, request.IdempotencyKey, context.CancellationToken);
+        return item.ToProto();
+    }
+
+    public override async Task<ListCatalogResponse> ListCatalog(ListCatalogRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("merchant_id", request.MerchantId).ThrowIfInvalid();
+        var items = await Merchant(request.MerchantId).ListCatalogAsync(caller, context.CancellationToken);
+        var response = new ListCatalogResponse();
+        response.Items.AddRange(items.Select(i => i.ToProto()));
+        return response;
+    }
+
+    public override async Task<BrowseMerchantsResponse> BrowseMerchants(BrowseMerchantsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("park_id", request.ParkId).ThrowIfInvalid();
+        var response = new BrowseMerchantsResponse();
+        foreach (var id in await grains.GetGrain<IParkGrain>(request.ParkId).BrowseMerchantsAsync(caller, context.CancellationToken))
+        {
+            var merchant = Merchant(id);
+            var catalog = new MerchantCatalog { MerchantId = id, Name = (await merchant.GetInfoAsync(context.CancellationToken)).Name };
+            catalog.Items.AddRange((await merchant.ListCatalogAsync(caller, context.CancellationToken)).Select(i => i.ToProto()));
+            response.Merchants.Add(catalog);
+        }
+
+        return response;
+    }
+
+    public override async Task<V1.Settlement> GetSettlement(GetSettlementRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("merchant_id", request.MerchantId);
+        var day = ParseDay(request.Day, validator);
+        validator.ThrowIfInvalid();
+        var settlement = await Merchant(request.MerchantId).GetSettlementAsync(caller, day, context.CancellationToken);
+        return settlement.ToProto();
+    }
+
+    public static DateOnly ParseDay(string day, RequestValidator validator)
+    {
+        if (DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        validator.Add("day", "must be yyyy-MM-dd");
+        return default;
+    }
+
+    private IMerchantGrain Merchant(string id) => grains.GetGrain<IMerchantGrain>(id);
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Engagement.V1;
+using Grpc.Core;
+
+namespace Engagement.Gateway;
+
+/// <summary>Redemptions: the member's start, cancel and watch; the counter's validate, confirm and refund.</summary>
+public sealed partial class RedemptionService(IGrainFactory grains, IClusterClient cluster) : V1.RedemptionService.RedemptionServiceBase
+{
+    public override async Task<Redemption> StartRedemption(StartRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("merchant_id", request.MerchantId).Id("item_id", request.ItemId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var memberId = caller.MemberId ?? throw EngagementException.PermissionDenied(ErrorReasons.PermissionDenied, "Only members redeem points.");
+        var view = await Redemption(IdFor(memberId, request.IdempotencyKey)).StartAsync(caller, request.MerchantId, request.ItemId, context.CancellationToken);
+        return view.ToProto();
+    }
+
+    public override async Task<Redemption> GetRedemption(GetRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        ValidateId(request.RedemptionId, new RequestValidator()).ThrowIfInvalid();
+        return (await Redemption(request.RedemptionId).GetAsync(caller, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<Redemption> CancelRedemption(CancelRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        ValidateId(request.RedemptionId, new RequestValidator()).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        return (await Redemption(request.RedemptionId).CancelAsync(caller, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task WatchRedemption(WatchRedemptionRequest request, IServerStreamWriter<Redemption> responseStream, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        ValidateId(request.RedemptionId, new RequestValidator()).ThrowIfInvalid();
+        var grain = Redemption(request.RedemptionId);
+        await RedemptionWatch.RunAsync(cluster, request.RedemptionId, () => grain.GetAsync(caller, context.CancellationToken),
+            view => responseStream.WriteAsync(view.ToProto(), context.CancellationToken), context.CancellationToken);
+    }
+
+    public override async Task<Redemption> ValidateRedemption(ValidateRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, null, context.CancellationToken);
+        return (await Redemption(id).ValidateAsync(caller, request.MerchantId, secret, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<Redemption> ConfirmRedemption(ConfirmRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, request.IdempotencyKey, context.CancellationToken);
+        return (await Redemption(id).ConfirmAsync(caller, request.MerchantId, secret, request.IdempotencyKey, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<Redemption> RefundRedemption(RefundRedemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        ValidateId(request.RedemptionId, new RequestValidator().Id("merchant_id", request.MerchantId)).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        return (await Redemption(request.RedemptionId).RefundAsync(caller, request.MerchantId, request.IdempotencyKey, context.CancellationToken)).ToProto();
+    }
+
+    /// <summary>
+    /// A retried start must reach the same grain, so the id is derived from the member and the idempotency key.
+    /// </summary>
+    public static string IdFor(string memberId, string idempotencyKey) =>
+        "r" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{memberId}\n{idempotencyKey}")))[..32];
+
+    /// <summary>Finds the redemption behind a typed code (resolved, rate-limited, by the merchant) or a QR payload.</summary>
+    private async Task<(string Id, string? Secret)> LocateAsync(Caller caller, string merchantId, string code, string qrPayload, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator().Id("merchant_id", merchantId);
+        if (idempotencyKey is not null)
+        {
+            validator.IdempotencyKey(idempotencyKey);
+        }
+
+        var qr = QrPattern().Match(qrPayload);
+        if ((code.Length > 0) == (qrPayload.Length > 0))
+        {
+            validator.Add("code", "give exactly one of code and qr_payload");
+        }
+        else if (code.Length > 0 && !CodePattern().IsMatch(code))
+        {
+            validator.Add("code", "must be 8 digits");
+        }
+        else if (qrPayload.Length > 0 && !qr.Success)
+        {
+            validator.Add("qr_payload", "is not a redemption QR code");
+        }
+
+        validator.ThrowIfInvalid();
+        return code.Length > 0
+            ? (await grains.GetGrain<IMerchantGrain>(merchantId).ResolveCodeAsync(caller, code, cancellationToken), null)
+            : (qr.Groups["id"].Value, qr.Groups["secret"].Value);
+    }
+
+    private static RequestValidator ValidateId(string id, RequestValidator validator) =>
+        IdPattern().IsMatch(id) ? validator : validator.Add("redemption_id", "is not a redemption id");
+
+    private IRedemptionGrain Redemption(string id) => grains.GetGrain<IRedemptionGrain>(id);
+
+    [GeneratedRegex("^r[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[0-9]{8}$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^(?<id>r[0-9a-f]{32})\\.(?<secret>[A-Za-z0-9_-]{22})$")]
+    private static partial Regex QrPattern();
+}

@@ -1,0 +1,53 @@
+namespace Engagement;
+
+/// <summary>A park merchant (商户), keyed by merchant id: staff, catalogue, stock and daily settlement.</summary>
+[Alias("engagement.IMerchantGrain")]
+public interface IMerchantGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the merchant in a park. Park admins; a retry with the same key returns the first result.</summary>
+    Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds (or renames) a staff member. Park admins.</summary>
+    Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a staff member: their token stops working here at once. Park admins.</summary>
+    Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or edits an item; <paramref name="initialStock"/> applies only when it is created. Staff or park admins.</summary>
+    Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds (or with a negative delta removes) available units, once per idempotency key. Staff or park admins.</summary>
+    Task<CatalogItem> RestockAsync(Caller caller, string itemId, long delta, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The catalogue for members of the merchant's park (active items only) and for its staff (all).</summary>
+    Task<IReadOnlyList<CatalogItem>> ListCatalogAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>The merchant's day. Staff or park admins.</summary>
+    Task<Settlement> GetSettlementAsync(Caller caller, DateOnly day, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: the merchant, NotFound if never created.</summary>
+    [AlwaysInterleave]
+    Task<MerchantInfo> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: true when the caller is registered staff holding the merchant-staff role here.</summary>
+    [AlwaysInterleave]
+    Task<bool> IsStaffAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves a typed 8-digit code for the counter: the caller must be staff here; attempts are rate-limited per
+    /// staff member and per merchant (ResourceExhausted) and wrong codes are logged. NotFound for an unknown code.
+    /// </summary>
+    Task<string> ResolveCodeAsync(Caller caller, string code, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: reserves one unit of an active item for a redemption (idempotent per redemption).</summary>
+    Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: gives a reserved unit back (cancelled or expired); nothing when it is not reserved.</summary>
+    Task ReleaseAsync(string redemptionId, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: the reserved unit is sold (idempotent) and counted in the day's settlement.</summary>
+    Task CommitAsync(string redemptionId, long points, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: a refunded unit is back in stock (idempotent) and counted in the day's settlement.</summary>
+    Task ReturnAsync(string redemptionId, string itemId, long points, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

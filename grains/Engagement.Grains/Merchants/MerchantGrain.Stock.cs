@@ -1,0 +1,95 @@
+namespace Engagement;
+
+/// <summary>Stock moves made by redemptions, each applied once, and the day's settlement.</summary>
+public sealed partial class MerchantGrain
+{
+    private const int RememberedMoves = 1_000;
+
+    public async Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default)
+    {
+        RequireInfo();
+        var item = RequireItem(itemId);
+        if (S.Reserved.ContainsKey(redemptionId))
+        {
+            return item;
+        }
+
+        if (!item.IsActiveAt(clock.UtcNow))
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.ItemNotActive, $"'{item.Spec.Name}' cannot be redeemed at this time.");
+        }
+
+        if (item.Available <= 0)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"'{item.Spec.Name}' is out of stock.");
+        }
+
+        S.Items[itemId] = item with { Available = item.Available - 1, Reserved = item.Reserved + 1 };
+        S.Reserved[redemptionId] = itemId;
+        await SaveAsync(state);
+        return S.Items[itemId];
+    }
+
+    public async Task ReleaseAsync(string redemptionId, CancellationToken cancellationToken = default)
+    {
+        if (S.Reserved.Remove(redemptionId, out var itemId))
+        {
+            var item = S.Items[itemId];
+            S.Items[itemId] = item with { Available = item.Available + 1, Reserved = item.Reserved - 1 };
+            await SaveAsync(state);
+        }
+    }
+
+    public async Task CommitAsync(string redemptionId, long points, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!S.Reserved.Remove(redemptionId, out var itemId))
+        {
+            return;
+        }
+
+        var item = S.Items[itemId];
+        S.Items[itemId] = item with { Reserved = item.Reserved - 1, Sold = item.Sold + 1 };
+        Settle(itemId, at, redemptions: 1, points, refunds: 0, refunded: 0);
+        await SaveAsync(state);
+    }
+
+    public async Task ReturnAsync(string redemptionId, string itemId, long points, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (Applied($"return:{redemptionId}") || !S.Items.TryGetValue(itemId, out var item))
+        {
+            return;
+        }
+
+        S.Items[itemId] = item with { Available = item.Available + 1, Sold = item.Sold - 1 };
+        Settle(itemId, at, redemptions: 0, 0, refunds: 1, points);
+        Apply($"return:{redemptionId}");
+        await SaveAsync(state);
+    }
+
+    private void Settle(string itemId, DateTimeOffset at, int redemptions, long points, int refunds, long refunded)
+    {
+        var day = ParkClock.DayOf(at, S.TimeZone);
+        var settlement = S.Days.GetValueOrDefault(day) ?? new Settlement(MerchantId, day, 0, 0, 0, 0, []);
+        var line = settlement.Items.FirstOrDefault(i => i.ItemId == itemId) ?? new ItemSettlement(itemId, S.Items[itemId].Spec.Name, 0, 0, 0, 0);
+        line = line with { Redemptions = line.Redemptions + redemptions, Points = line.Points + points, Refunds = line.Refunds + refunds, RefundedPoints = line.RefundedPoints + refunded };
+        S.Days[day] = settlement with
+        {
+            Redemptions = settlement.Redemptions + redemptions,
+            Points = settlement.Points + points,
+            Refunds = settlement.Refunds + refunds,
+            RefundedPoints = settlement.RefundedPoints + refunded,
+            Items = [.. settlement.Items.Where(i => i.ItemId != itemId), line],
+        };
+    }
+
+    private bool Applied(string move) => S.AppliedMoves.Contains(move, StringComparer.Ordinal);
+
+    private void Apply(string move)
+    {
+        S.AppliedMoves.Add(move);
+        if (S.AppliedMoves.Count > RememberedMoves)
+        {
+            S.AppliedMoves.RemoveAt(0);
+        }
+    }
+}

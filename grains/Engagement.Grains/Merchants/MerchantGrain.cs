@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Engagement;
+
+/// <summary>A merchant: staff and catalogue here; stock moves and settlement in MerchantGrain.Stock.cs.</summary>
+[GrainType("merchant")]
+public sealed partial class MerchantGrain(
+    [PersistentState("merchant", StorageNames.Main)] IPersistentState<MerchantState> state,
+    DomainClock clock,
+    IOptions<RedemptionOptions> options,
+    ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain
+{
+    private readonly Queue<DateTimeOffset> _merchantValidations = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _staffValidations = new(StringComparer.Ordinal);
+
+    private string MerchantId => this.GetPrimaryKeyString();
+
+    private MerchantState S => state.State;
+
+    public async Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "register merchants in this park");
+        if (S.Info is null)
+        {
+            var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+            S.Info = new MerchantInfo(MerchantId, parkId, name, clock.UtcNow, []);
+            S.CreationKey = idempotencyKey;
+            S.TimeZone = park.TimeZone;
+            await SaveAsync(state);
+        }
+        else if (S.CreationKey != idempotencyKey)
+        {
+            throw EngagementException.AlreadyExists(ErrorReasons.MerchantExists, $"Merchant '{MerchantId}' already exists.");
+        }
+
+        await GrainFactory.GetGrain<IParkGrain>(S.Info.ParkId).AddMerchantAsync(MerchantId, cancellationToken);
+        return S.Info;
+    }
+
+    public Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, CancellationToken cancellationToken = default) =>
+        ChangeStaffAsync(caller, list => [.. list.Where(s => s.Subject != staff.Subject), staff]);
+
+    public Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, CancellationToken cancellationToken = default) =>
+        ChangeStaffAsync(caller, list => [.. list.Where(s => s.Subject != subject)]);
+
+    public async Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, CancellationToken cancellationToken = default)
+    {
+        await DemandStaffOrAdminAsync(caller, "edit this catalogue");
+        S.Items[spec.ItemId] = S.Items.TryGetValue(spec.ItemId, out var existing)
+            ? existing with { Spec = spec }
+            : new CatalogItem(MerchantId, spec, initialStock, 0, 0);
+        await SaveAsync(state);
+        return S.Items[spec.ItemId];
+    }
+
+    public async Task<CatalogItem> RestockAsync(Caller caller, string itemId, long delta, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        await DemandStaffOrAdminAsync(caller, "restock this catalogue");
+        var item = RequireItem(itemId);
+        if (Applied($"restock:{idempotencyKey}"))
+        {
+            return item;
+        }
+
+        if (item.Available + delta < 0)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"Only {item.Available} unit(s) are available to remove.");
+        }
+
+        S.Items[itemId] = item with { Available = item.Available + delta };
+        Apply($"restock:{idempotencyKey}");
+        await SaveAsync(state);
+        return S.Items[itemId];
+    }
+
+    public async Task<IReadOnlyList<CatalogItem>> ListCatalogAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var info = RequireInfo();
+        if (await IsStaffOrAdminAsync(caller))
+        {
+            return [.. S.Items.Values];
+        }
+
+        var member = caller.MemberId is { } id ? await GrainFactory.GetGrain<IMemberGrain>(id).GetMembershipAsync(cancellationToken) : null;
+        Caller.Demand(member?.ParkId == info.ParkId, "browse this merchant");
+        var now = clock.UtcNow;
+        return [.. S.Items.Values.Where(i => i.IsActiveAt(now))];
+    }
+
+    public async Task<Settlement> GetSettlementAsync(Caller caller, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await DemandStaffOrAdminAsync(caller, "read this merchant's settlement");
+        return S.Days.GetValueOrDefault(day) ?? new Settlement(MerchantId, day, 0, 0, 0, 0, []);
+    }
+
+    public Task<MerchantInfo> GetInfoAsync(CancellationToken cancellationToken = default) => Task.FromResult(RequireInfo());
+
+    public Task<bool> IsStaffAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        Task.FromResult(S.Info is { } info && caller.Has(Role.MerchantStaff, MerchantId) && info.Staff.Any(s => s.Subject == caller.Subject));
+
+    public async Task<string> ResolveCodeAsync(Caller caller, string code, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(await IsStaffAsync(caller, cancellationToken), "validate codes at this merchant");
+        var now = clock.UtcNow;
+        var staff = _staffValidations.TryGetValue(caller.Subject, out var queue) ? queue : _staffValidations[caller.Subject] = new Queue<DateTimeOffset>();
+        if (!Admit(staff, options.Value.ValidationsPerStaffPerMinute, now) || !Admit(_merchantValidations, options.Value.ValidationsPerMerchantPerMinute, now))
+        {
+            throw EngagementException.ResourceExhausted(ErrorReasons.TooManyValidations, "Too many codes were typed in the last minute; wait a moment or scan the QR code.");
+        }
+
+        var redemption = await GrainFactory.GetGrain<IRedemptionCodeGrain>($"{MerchantId}/{code}").ResolveAsync(cancellationToken);
+        if (redemption is null)
+        {
+            LogWrongCode(MerchantId, caller.Subject);
+            throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No pending redemption has this code.");
+        }
+
+        return redemption;
+    }
+
+    private static bool Admit(Queue<DateTimeOffset> window, int limit, DateTimeOffset now)
+    {
+        while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1))
+        {
+            window.Dequeue();
+        }
+
+        if (window.Count >= limit)
+        {
+            return false;
+        }
+
+        window.Enqueue(now);
+        return true;
+    }
+
+    private async Task<MerchantInfo> ChangeStaffAsync(Caller caller, Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change)
+    {
+        var info = RequireInfo();
+        Caller.Demand(caller.Has(Role.ParkAdmin, info.ParkId), "manage this merchant's staff");
+        S.Info = info with { Staff = change(info.Staff) };
+        await SaveAsync(state);
+        return S.Info;
+    }
+
+    private async Task<bool> IsStaffOrAdminAsync(Caller caller) =>
+        caller.Has(Role.ParkAdmin, RequireInfo().ParkId) || await IsStaffAsync(caller);
+
+    private async Task DemandStaffOrAdminAsync(Caller caller, string action) => Caller.Demand(await IsStaffOrAdminAsync(caller), action);
+
+    private MerchantInfo RequireInfo() =>
+        S.Info ?? throw EngagementException.NotFound(ErrorReasons.MerchantNotFound, $"Merchant '{MerchantId}' does not exist.");
+
+    private CatalogItem RequireItem(string itemId) =>
+        S.Items.GetValueOrDefault(itemId) ?? throw EngagementException.NotFound(ErrorReasons.ItemNotFound, $"Item '{itemId}' is not in this catalogue.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wrong redemption code typed at merchant {MerchantId} by staff {Staff}")]
+    private partial void LogWrongCode(string merchantId, string staff);
+}

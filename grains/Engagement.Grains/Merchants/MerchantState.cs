@@ -1,0 +1,30 @@
+namespace Engagement;
+
+[GenerateSerializer, Alias("engagement.MerchantState")]
+public sealed class MerchantState
+{
+    [Id(0)]
+    public MerchantInfo? Info { get; set; }
+
+    [Id(1)]
+    public string? CreationKey { get; set; }
+
+    /// <summary>The park's time zone: settlement days are park-local.</summary>
+    [Id(2)]
+    public string TimeZone { get; set; } = ParkClock.DefaultTimeZone;
+
+    [Id(3)]
+    public Dictionary<string, CatalogItem> Items { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units held by pending redemptions: redemption id → item id.</summary>
+    [Id(4)]
+    public Dictionary<string, string> Reserved { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stock moves already applied, so repeated commits/returns/restocks change nothing (bounded).</summary>
+    [Id(5)]
+    public List<string> AppliedMoves { get; set; } = [];
+
+    /// <summary>Settlement per park-local day.</summary>
+    [Id(6)]
+    public Dictionary<DateOnly, Settlement> Days { get; set; } = [];
+}

@@ -1,0 +1,166 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Engagement;
+
+/// <summary>
+/// One redemption: start and cancel by the member here; the counter's validate, confirm and refund, and expiry,
+/// in RedemptionGrain.Counter.cs. Every step that touches another grain is idempotent there, so a step interrupted
+/// by a crash is finished, never doubled, by the next call or the expiry reminder.
+/// </summary>
+[GrainType("redemption")]
+public sealed partial class RedemptionGrain(
+    [PersistentState("redemption", StorageNames.Main)] IPersistentState<RedemptionState> state,
+    DomainClock clock,
+    IOptions<RedemptionOptions> options) : EngagementGrain, IRedemptionGrain, IRemindable
+{
+    private const string ExpiryReminder = "expiry";
+
+    private string RedemptionId => this.GetPrimaryKeyString();
+
+    private RedemptionView? View => state.State.View;
+
+    private IMemberGrain Member(RedemptionView view) => GrainFactory.GetGrain<IMemberGrain>(view.MemberId);
+
+    private IMerchantGrain Merchant(RedemptionView view) => GrainFactory.GetGrain<IMerchantGrain>(view.MerchantId);
+
+    private static string ItemKey(RedemptionView view) => $"{view.MerchantId}/{view.ItemId}";
+
+    public async Task<RedemptionView> StartAsync(Caller caller, string merchantId, string itemId, CancellationToken cancellationToken = default)
+    {
+        var memberId = caller.MemberId;
+        Caller.Demand(memberId is not null, "redeem points (members only)");
+        if (View is { } existing)
+        {
+            Caller.Demand(existing.MemberId == memberId, "see this redemption");
+            // A start interrupted by a crash is finished by its retry (every step below is idempotent).
+            return state.State.Ready || existing.Status != RedemptionStatus.Pending ? existing : await CompleteStartAsync(existing);
+        }
+
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId!).GetMembershipAsync(cancellationToken);
+        if (!profile.Verified)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified, "Only real-name verified members can redeem points.");
+        }
+
+        var info = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetInfoAsync(cancellationToken);
+        if (info.ParkId != profile.ParkId)
+        {
+            throw EngagementException.NotFound(ErrorReasons.MerchantNotFound, $"Merchant '{merchantId}' does not exist.");
+        }
+
+        var now = clock.UtcNow;
+        state.State.Secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        state.State.View = new RedemptionView(RedemptionId, profile.MemberId, profile.DisplayName, merchantId, itemId, "", 0,
+            RedemptionStatus.Pending, null, null, now, now + options.Value.CodeLifetime, null, null, null, 1);
+        // Durable before anything is reserved: if this process dies half-way, the reminder finds it and undoes the rest.
+        await SaveAsync(state);
+        await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryCheckPeriod, options.Value.ExpiryCheckPeriod, CancellationToken.None);
+        return await CompleteStartAsync(state.State.View);
+    }
+
+    /// <summary>Reserve a unit, hold the points, claim a code. A refusal leaves nothing behind.</summary>
+    private async Task<RedemptionView> CompleteStartAsync(RedemptionView view)
+    {
+        try
+        {
+            var item = await Merchant(view).ReserveAsync(RedemptionId, view.ItemId);
+            await Member(view).HoldAsync(RedemptionId, item.Spec.PointsCost,
+                new PurchaseLimit(ItemKey(view), item.Spec.PerMemberDailyLimit, item.Spec.PerMemberTotalLimit));
+            var code = view.Code ?? await ClaimCodeAsync(view.MerchantId, view.ExpiresAt);
+            state.State.View = view with { ItemName = item.Spec.Name, Points = item.Spec.PointsCost, Code = code, QrPayload = $"{RedemptionId}.{state.State.Secret}" };
+            state.State.Ready = true;
+            await SaveAsync(state);
+            return state.State.View;
+        }
+        catch (EngagementException)
+        {
+            // Refused (out of stock, limit, not enough points): leave nothing behind.
+            await UndoAsync(view);
+            state.State.View = null;
+            await state.ClearStateAsync(CancellationToken.None);
+            await UnregisterExpiryAsync();
+            throw;
+        }
+    }
+
+    public Task<RedemptionView> GetAsync(Caller caller, CancellationToken cancellationToken = default) => SeenByAsync(caller);
+
+    public async Task<RedemptionView> CancelAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var view = RequireView();
+        Caller.Demand(caller.Has(Role.Member, view.MemberId), "cancel this redemption");
+        await ExpireIfDueAsync();
+        return RequireView().Status switch
+        {
+            RedemptionStatus.Pending => await EndAsync(RedemptionStatus.Cancelled),
+            RedemptionStatus.Cancelled => RequireView(),
+            RedemptionStatus.Expired => throw EngagementException.FailedPrecondition(ErrorReasons.RedemptionExpired, "This code has already expired."),
+            _ => throw EngagementException.FailedPrecondition(ErrorReasons.AlreadyRedeemed, "This redemption was already completed at the counter."),
+        };
+    }
+
+    private async Task<string> ClaimCodeAsync(string merchantId, DateTimeOffset until)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+            if (await GrainFactory.GetGrain<IRedemptionCodeGrain>($"{merchantId}/{code}").ClaimAsync(RedemptionId, until))
+            {
+                return code;
+            }
+        }
+
+        throw new InvalidOperationException("No free redemption code after 20 attempts.");
+    }
+
+    /// <summary>Cancelled or expired: the hold, the reserved unit and the code go back, then the state is final.</summary>
+    private async Task<RedemptionView> EndAsync(RedemptionStatus status)
+    {
+        var view = RequireView();
+        await UndoAsync(view);
+        state.State.View = view with { Status = status, Version = view.Version + 1 };
+        await SaveAsync(state);
+        await UnregisterExpiryAsync();
+        await RedemptionStatusStream.PublishAsync(this, state.State.View);
+        return state.State.View;
+    }
+
+    private async Task UndoAsync(RedemptionView view)
+    {
+        await Member(view).ReleaseHoldAsync(RedemptionId);
+        await Merchant(view).ReleaseAsync(RedemptionId);
+        if (view.Code is { } code)
+        {
+            await GrainFactory.GetGrain<IRedemptionCodeGrain>($"{view.MerchantId}/{code}").ReleaseAsync(RedemptionId);
+        }
+    }
+
+    private async Task UnregisterExpiryAsync()
+    {
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private RedemptionView RequireView() =>
+        View ?? throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No such redemption.");
+
+    /// <summary>The owner sees the code; staff of the merchant see the rest; others learn nothing.</summary>
+    private async Task<RedemptionView> SeenByAsync(Caller caller)
+    {
+        await ExpireIfDueAsync();
+        var view = RequireView();
+        if (caller.Has(Role.Member, view.MemberId))
+        {
+            return view;
+        }
+
+        return await Merchant(view).IsStaffAsync(caller)
+            ? view with { Code = null, QrPayload = null }
+            : throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No such redemption.");
+    }
+}
