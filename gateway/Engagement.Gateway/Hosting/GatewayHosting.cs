@@ -58,6 +58,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<MerchantService>();
         app.MapGrpcService<RedemptionService>();
         app.MapSettlementCsv();
+        app.MapGrpcService<CourseService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

@@ -1,0 +1,64 @@
+namespace Engagement;
+
+[GrainType("course")]
+public sealed class CourseGrain(
+    [PersistentState("course", StorageNames.Main)] IPersistentState<EntityState<CourseInfo>> state,
+    DomainClock clock) : EngagementGrain, ICourseGrain
+{
+    private string CourseId => this.GetPrimaryKeyString();
+
+    public async Task<CourseInfo> CreateAsync(Caller caller, NewCourse course, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, course.ParkId), "create courses in this park");
+        var info = CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CourseExists, $"Course '{CourseId}'");
+        if (info is not null && info.ParkId != course.ParkId)
+        {
+            // The same key from another park's admin is not a retry of that park's creation.
+            throw EngagementException.AlreadyExists(ErrorReasons.CourseExists, $"Course '{CourseId}' already exists.");
+        }
+
+        if (info is null)
+        {
+            CheckShape(course);
+            await GrainFactory.GetGrain<IParkGrain>(course.ParkId).GetInfoAsync(cancellationToken);
+            info = new CourseInfo(CourseId, course.ParkId, course.Title, course.Description, [.. course.Tags], [.. course.Episodes], clock.UtcNow);
+            state.State = new EntityState<CourseInfo> { Info = info, CreationKey = idempotencyKey };
+            await SaveAsync(state);
+        }
+
+        // Also on a retry: the catalogue entry may be what a crash lost.
+        await GrainFactory.GetGrain<ICourseCatalogGrain>(info.ParkId).AddAsync(CourseId, cancellationToken);
+        return info;
+    }
+
+    public async Task<CourseInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var info = await GetInfoAsync(cancellationToken);
+        return await ParkAccess.IsInParkAsync(GrainFactory, caller, info.ParkId, cancellationToken)
+            ? info
+            : throw CourseErrors.CourseNotFound(CourseId);
+    }
+
+    public Task<CourseInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.CourseNotFound, $"Course '{CourseId}'"));
+
+    /// <summary>The invariants progress counting relies on (the gateway has checked every field already).</summary>
+    private static void CheckShape(NewCourse course)
+    {
+        if (course.Episodes.Count is 0 or > CourseLimits.MaxEpisodes)
+        {
+            throw EngagementException.InvalidArgument("episodes", $"must hold 1-{CourseLimits.MaxEpisodes} episodes");
+        }
+
+        if (course.Episodes.Any(e => e.DurationSeconds is < CourseLimits.MinEpisodeSeconds or > CourseLimits.MaxEpisodeSeconds))
+        {
+            throw EngagementException.InvalidArgument("episodes.duration_seconds",
+                $"must be between {CourseLimits.MinEpisodeSeconds} and {CourseLimits.MaxEpisodeSeconds}");
+        }
+
+        if (course.Episodes.Select(e => e.EpisodeId).Distinct(StringComparer.Ordinal).Count() != course.Episodes.Count)
+        {
+            throw EngagementException.InvalidArgument("episodes.episode_id", "must be distinct within the course");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+namespace Engagement;
+
+/// <summary>
+/// A member's progress on one course. Awards go through the member grain with stable keys
+/// (<see cref="CourseKeys"/>), so even a report replayed after a lost write cannot pay twice; the progress state
+/// records them too, so an episode pays at most once even after the member forgot the key.
+/// </summary>
+[GrainType("course-progress")]
+public sealed class CourseProgressGrain(
+    [PersistentState("course-progress", StorageNames.Main)] IPersistentState<CourseProgressState> state,
+    DomainClock clock) : EngagementGrain, ICourseProgressGrain
+{
+    private const int RememberedReports = 20;
+
+    private CourseProgressState S => state.State;
+
+    public async Task<ProgressResult> ReportAsync(Caller caller, string episodeId, int positionSeconds, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (memberId, courseId) = CourseKeys.ParseProgress(this.GetPrimaryKeyString());
+        Caller.Demand(caller.Has(Role.Member, memberId), "report progress for another member");
+        if (S.RecentReports.FirstOrDefault(r => r.Key == idempotencyKey) is { } first)
+        {
+            return first.Result;
+        }
+
+        // Everything is checked before anything is written or awarded.
+        var member = GrainFactory.GetGrain<IMemberGrain>(memberId);
+        var profile = await member.GetMembershipAsync(cancellationToken);
+        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetInfoAsync(cancellationToken);
+        if (course.ParkId != profile.ParkId)
+        {
+            throw CourseErrors.CourseNotFound(courseId);
+        }
+
+        var episode = course.Episode(episodeId) ?? throw CourseErrors.EpisodeNotFound(courseId, episodeId);
+        if (positionSeconds < 0 || positionSeconds > episode.DurationSeconds)
+        {
+            throw EngagementException.InvalidArgument("position_seconds",
+                $"must be between 0 and {episode.DurationSeconds}, the episode's length in seconds");
+        }
+
+        if (!profile.Verified)
+        {
+            throw CourseErrors.NotVerified();
+        }
+
+        var now = clock.UtcNow;
+        var rules = await GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
+        var (track, added) = WatchCoverage.Report(S.Episodes.GetValueOrDefault(episodeId) ?? EpisodeTrack.Empty, positionSeconds, now);
+        AwardResult? episodeAward = null;
+        if (!track.Watched && WatchCoverage.IsWatched(track.CoveredSeconds, episode.DurationSeconds, rules.EpisodeWatchedPercent))
+        {
+            var key = CourseKeys.EpisodeAward(courseId, episodeId);
+            episodeAward = await member.AwardAsync(new Award(Activity.CourseEpisode, rules.EpisodePoints, key, key), cancellationToken);
+            track = track with { WatchedAt = now, Award = episodeAward };
+        }
+
+        AwardResult? courseAward = null;
+        var watched = course.Episodes.Count(e => (e.EpisodeId == episodeId ? track : S.Episodes.GetValueOrDefault(e.EpisodeId))?.Watched == true);
+        if (S.CompletedAt is null && watched == course.Episodes.Count)
+        {
+            var key = CourseKeys.CourseAward(courseId);
+            courseAward = await member.AwardAsync(new Award(Activity.CourseCompleted, rules.CourseCompletedPoints, key, key), cancellationToken);
+            S.CompletedAt = now;
+            S.CourseAward = courseAward;
+        }
+
+        S.Episodes[episodeId] = track;
+        var result = new ProgressResult(courseId, episodeId, episode.DurationSeconds, track.CoveredSeconds, added,
+            WatchCoverage.Percent(track.CoveredSeconds, episode.DurationSeconds), track.Watched, episodeAward, courseAward,
+            S.CompletedAt is not null, watched, course.Episodes.Count, now);
+        S.RecentReports.Add(new KeyedProgress(idempotencyKey, result));
+        if (S.RecentReports.Count > RememberedReports)
+        {
+            S.RecentReports.RemoveAt(0);
+        }
+
+        await SaveAsync(state);
+        return result;
+    }
+
+    public Task<CourseProgress> SummarizeAsync(CourseInfo course, CancellationToken cancellationToken = default)
+    {
+        var episodes = course.Episodes.Select(e =>
+        {
+            var track = S.Episodes.GetValueOrDefault(e.EpisodeId) ?? EpisodeTrack.Empty;
+            return new EpisodeProgress(e.EpisodeId, track.Watched, track.CoveredSeconds, WatchCoverage.Percent(track.CoveredSeconds, e.DurationSeconds));
+        }).ToList();
+        return Task.FromResult(new CourseProgress(course.CourseId, episodes.Count(e => e.Watched), episodes.Count, S.CompletedAt, episodes));
+    }
+}

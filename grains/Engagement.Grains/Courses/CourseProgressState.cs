@@ -1,0 +1,22 @@
+namespace Engagement;
+
+/// <summary>A member's durable progress on one course. Bounded: one track per episode and the last few report results.</summary>
+[GenerateSerializer, Alias("engagement.CourseProgressState")]
+public sealed class CourseProgressState
+{
+    /// <summary>Tracks by episode id; an episode never reported on has none.</summary>
+    [Id(0)]
+    public Dictionary<string, EpisodeTrack> Episodes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the last episode became watched; null until the course is completed.</summary>
+    [Id(1)]
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>What the course bonus gave; recorded so it is asked for once.</summary>
+    [Id(2)]
+    public AwardResult? CourseAward { get; set; }
+
+    /// <summary>Results of the most recent reports by idempotency key, oldest first.</summary>
+    [Id(3)]
+    public List<KeyedProgress> RecentReports { get; set; } = [];
+}
