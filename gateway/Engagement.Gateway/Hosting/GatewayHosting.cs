@@ -59,6 +59,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<RedemptionService>();
         app.MapSettlementCsv();
         app.MapGrpcService<CourseService>();
+        app.MapGrpcService<QuizService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

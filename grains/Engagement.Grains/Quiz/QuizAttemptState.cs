@@ -1,0 +1,13 @@
+namespace Engagement;
+
+[GenerateSerializer, Alias("engagement.QuizAttemptState")]
+public sealed class QuizAttemptState
+{
+    /// <summary>The graded result; null until the first accepted submission.</summary>
+    [Id(0)]
+    public QuizResult? Result { get; set; }
+
+    /// <summary>The idempotency key of that submission: its retries get exactly the first answer.</summary>
+    [Id(1)]
+    public string? SubmissionKey { get; set; }
+}

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Engagement;
+
+[GrainType("quiz-bank")]
+public sealed class QuizBankGrain(
+    [PersistentState("quiz-bank", StorageNames.Main)] IPersistentState<QuizBankState> state) : EngagementGrain, IQuizBankGrain
+{
+    private const int RememberedImports = 50;
+
+    private string Scope => this.GetPrimaryKeyString();
+
+    private QuizBankState S => state.State;
+
+    public async Task<QuizImportResult> ImportAsync(Caller caller, IReadOnlyList<QuizQuestion> questions, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        await DemandAdminAsync(caller, cancellationToken);
+        var fingerprint = Fingerprint(questions);
+        if (S.Imports.FirstOrDefault(i => i.Key == idempotencyKey) is { } first)
+        {
+            return first.Fingerprint == fingerprint
+                ? first.Result
+                : throw new EngagementException(ErrorKind.InvalidArgument, ErrorReasons.QuizImportKeyReused,
+                    "This idempotency key already imported a different batch; use a new key for a changed batch.",
+                    [new FieldViolation("idempotency_key", "was used for a different batch")]);
+        }
+
+        Validate(questions);
+        int added = 0, updated = 0, unchanged = 0;
+        foreach (var question in questions)
+        {
+            if (!S.Questions.TryGetValue(question.QuestionId, out var existing))
+            {
+                added++;
+            }
+            else if (existing.SameContent(question))
+            {
+                unchanged++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+
+        if (S.Questions.Count + added > QuizLimits.MaxBankSize)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.QuizBankFull,
+                $"The bank holds {S.Questions.Count} questions; {added} more would exceed its limit of {QuizLimits.MaxBankSize}.");
+        }
+
+        foreach (var question in questions)
+        {
+            S.Questions[question.QuestionId] = question;
+        }
+
+        var result = new QuizImportResult(added, updated, unchanged, S.Questions.Count);
+        S.Imports.Add(new QuizImportRecord(idempotencyKey, fingerprint, result));
+        if (S.Imports.Count > RememberedImports)
+        {
+            S.Imports.RemoveAt(0);
+        }
+
+        await SaveAsync(state);
+        return result;
+    }
+
+    public Task<IReadOnlyList<QuizQuestion>> DrawAsync(DateOnly day, int count, CancellationToken cancellationToken = default) =>
+        Task.FromResult(QuizDraw.Choose(Scope, day, S.Questions.Values, count));
+
+    private async Task DemandAdminAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var (kind, id) = QuizKeys.SplitScope(Scope);
+        if (kind == QuizKeys.CommitteeScope)
+        {
+            var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+            Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "import questions for this committee");
+            return;
+        }
+
+        Caller.Demand(caller.Has(Role.ParkAdmin, id), "import questions for this park");
+        await GrainFactory.GetGrain<IParkGrain>(id).GetInfoAsync(cancellationToken);
+    }
+
+    /// <summary>The gateway checks every field; this guards what grading relies on, for any other caller.</summary>
+    private static void Validate(IReadOnlyList<QuizQuestion> questions)
+    {
+        var violations = questions
+            .SelectMany((q, i) => q.StructuralProblems().Select(p => p with { Field = $"questions[{i}].{p.Field}" }))
+            .ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < questions.Count; i++)
+        {
+            if (!seen.Add(questions[i].QuestionId))
+            {
+                violations.Add(new FieldViolation($"questions[{i}].question_id", "repeats an id earlier in the batch"));
+            }
+        }
+
+        if (questions.Count is 0 or > QuizLimits.MaxBatch)
+        {
+            violations.Add(new FieldViolation("questions", $"must hold 1-{QuizLimits.MaxBatch} questions"));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw EngagementException.InvalidArgument(violations);
+        }
+    }
+
+    private static string Fingerprint(IReadOnlyList<QuizQuestion> questions) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(questions))));
+}
