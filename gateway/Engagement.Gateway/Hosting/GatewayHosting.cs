@@ -49,6 +49,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<PointsService>();
         app.MapGrpcService<RulesService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<EventService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
