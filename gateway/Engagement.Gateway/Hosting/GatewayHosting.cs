@@ -60,6 +60,7 @@ public static partial class GatewayHosting
         app.MapSettlementCsv();
         app.MapGrpcService<CourseService>();
         app.MapGrpcService<QuizService>();
+        app.MapGrpcService<EventService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

@@ -1,0 +1,183 @@
+namespace Engagement;
+
+public sealed partial class EventGrain
+{
+    private const int RememberedSeatKeys = 8;
+
+    public async Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
+        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
+        {
+            return View(memberId);
+        }
+
+        var now = clock.UtcNow;
+        RequireNotEnded(info, now);
+        if (attendee?.RsvpAt is not null)
+        {
+            return View(memberId);
+        }
+
+        if (RsvpCount >= info.Capacity)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.EventFull,
+                $"All {info.Capacity} seats are taken; a seat frees up when someone cancels.");
+        }
+
+        attendee ??= Enrol(profile, now);
+        attendee.RsvpAt = now;
+        RememberSeatKey(attendee, idempotencyKey);
+        await SaveAsync(state);
+        return View(memberId);
+    }
+
+    public async Task<MemberEventView> CancelRsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (info, _) = await RequireAudienceAsync(caller, memberId, cancellationToken);
+        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
+        {
+            return View(memberId);
+        }
+
+        RequireNotEnded(info, clock.UtcNow);
+        if (attendee?.RsvpAt is null)
+        {
+            return View(memberId);
+        }
+
+        attendee.RsvpAt = null;
+        RememberSeatKey(attendee, idempotencyKey);
+        await SaveAsync(state);
+        return View(memberId);
+    }
+
+    public async Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
+        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        if (attendee?.CheckIn is { } first)
+        {
+            // Checked in already: whatever the code now, the member is told so; nothing is awarded again.
+            return attendee.CheckInKey == idempotencyKey ? first : first with { PointsAwarded = 0, AlreadyCheckedIn = true };
+        }
+
+        var now = clock.UtcNow;
+        RequireInWindow(info, now);
+        RequireCode(memberId, code, now);
+        var remoteFirst = attendee?.RemoteAwardedAt is not null;
+        var award = remoteFirst ? null : await GrainFactory.GetGrain<IMemberGrain>(memberId)
+            .AwardAsync(new Award(Activity.EventOnSite, info.Points, $"event:{EventId}:on-site", $"event:{EventId}:on-site"), cancellationToken);
+        attendee ??= Enrol(profile, now);
+        attendee.CheckIn = new EventCheckInResult(EventId, memberId, now, award?.PointsAwarded ?? 0, award?.Entry, AlreadyCheckedIn: false, remoteFirst);
+        attendee.CheckInKey = idempotencyKey;
+        await SaveAsync(state);
+        return attendee.CheckIn;
+    }
+
+    public async Task<HeartbeatResult> SendHeartbeatAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
+        if (!info.Streamed)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.EventNotStreamed, "This event is not streamed; attend it on site.");
+        }
+
+        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        if (attendee is { LastHeartbeat: { } last } && attendee.LastHeartbeatKey == idempotencyKey)
+        {
+            return last;
+        }
+
+        var now = clock.UtcNow;
+        RequireInWindow(info, now);
+        var credited = attendee?.LastHeartbeatAt is { } previous && now - previous <= EventLimits.MaxHeartbeatGap
+            ? WithinEvent(previous, now, info)
+            : TimeSpan.Zero;
+        var watched = (attendee?.Watched ?? TimeSpan.Zero) + credited;
+        var earns = watched >= TimeSpan.FromMinutes(info.RemoteMinutes) && attendee?.CheckIn is null && attendee?.RemoteAwardedAt is null;
+        var award = earns
+            ? await GrainFactory.GetGrain<IMemberGrain>(memberId)
+                .AwardAsync(new Award(Activity.EventRemote, info.RemotePoints, $"event:{EventId}:remote", $"event:{EventId}:remote"), cancellationToken)
+            : null;
+
+        attendee ??= Enrol(profile, now);
+        attendee.Watched = watched;
+        attendee.LastHeartbeatAt = now;
+        if (award is not null)
+        {
+            attendee.RemoteAwardedAt = now;
+            attendee.RemotePointsAwarded = award.PointsAwarded;
+        }
+
+        attendee.LastHeartbeat = new HeartbeatResult(EventId, memberId, now, (int)credited.TotalSeconds, (int)watched.TotalMinutes,
+            info.RemoteMinutes, award?.PointsAwarded ?? 0, award?.Entry);
+        attendee.LastHeartbeatKey = idempotencyKey;
+        await SaveAsync(state);
+        return attendee.LastHeartbeat;
+    }
+
+    /// <summary>
+    /// The member acting for themselves, in the event's audience (its branch, or a branch of its committee), and
+    /// real-name verified. Checked before anything is written.
+    /// </summary>
+    private async Task<(EventInfo Info, MemberProfile Profile)> RequireAudienceAsync(Caller caller, string memberId, CancellationToken cancellationToken)
+    {
+        var info = RequireInfo();
+        Caller.Demand(caller.Has(Role.Member, memberId), "act for another member at this event");
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+        var inAudience = profile.ParkId == info.ParkId
+            && (info.BranchId is { } branchId ? profile.BranchId == branchId : profile.CommitteeId == info.CommitteeId);
+        Caller.Demand(inAudience, "join an event of another branch or committee");
+        if (!profile.Verified)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified,
+                "Only real-name verified members can take part in events; ask your branch secretary to verify you.");
+        }
+
+        return (info, profile);
+    }
+
+    private void RequireCode(string memberId, string code, DateTimeOffset now)
+    {
+        if (_wrongCodes.BlockedUntil(memberId, now) is { } until)
+        {
+            throw EngagementException.ResourceExhausted(ErrorReasons.CheckInAttemptsExceeded,
+                $"Too many wrong check-in codes; try again in {Math.Ceiling((until - now).TotalMinutes)} minutes.");
+        }
+
+        if (!CheckInCodes.Accepts(S.Secret, code, now))
+        {
+            // The codes themselves are never logged or echoed: the message says only that this one is not valid now.
+            _wrongCodes.Record(memberId, now);
+            throw EngagementException.FailedPrecondition(ErrorReasons.CheckInCodeInvalid,
+                "The check-in code is wrong or has expired; enter the code now shown on the organiser's screen.");
+        }
+    }
+
+    private AttendeeState Enrol(MemberProfile profile, DateTimeOffset now)
+    {
+        var attendee = new AttendeeState { MemberId = profile.MemberId, DisplayName = profile.DisplayName, BranchId = profile.BranchId, FirstSeenAt = now };
+        S.Attendees[profile.MemberId] = attendee;
+        return attendee;
+    }
+
+    private static void RememberSeatKey(AttendeeState attendee, string idempotencyKey)
+    {
+        attendee.SeatKeys.Add(idempotencyKey);
+        if (attendee.SeatKeys.Count > RememberedSeatKeys)
+        {
+            attendee.SeatKeys.RemoveAt(0);
+        }
+    }
+
+    /// <summary>The part of [<paramref name="from"/>, <paramref name="to"/>] that lies within the event.</summary>
+    private static TimeSpan WithinEvent(DateTimeOffset from, DateTimeOffset to, EventInfo info)
+    {
+        var start = from > info.StartsAt ? from : info.StartsAt;
+        var end = to < info.EndsAt ? to : info.EndsAt;
+        return end > start ? end - start : TimeSpan.Zero;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+
+namespace Engagement;
+
+/// <summary>An event: publishing, the check-in code and attendance here; a member's part in EventGrain.Attendance.cs.</summary>
+[GrainType("event")]
+public sealed partial class EventGrain(
+    [PersistentState("event", StorageNames.Main)] IPersistentState<EventState> state,
+    DomainClock clock) : EngagementGrain, IEventGrain
+{
+    private readonly WrongCodeThrottle _wrongCodes = new();
+
+    private string EventId => this.GetPrimaryKeyString();
+
+    private EventState S => state.State;
+
+    public async Task<EventInfo> PublishAsync(Caller caller, EventDraft draft, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (draft.Violations() is { Count: > 0 } violations)
+        {
+            throw EngagementException.InvalidArgument(violations);
+        }
+
+        var (parkId, committeeId) = await OrganiserAsync(draft, cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId)
+            || (draft.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, committeeId)),
+            "publish events for this branch or committee");
+        if (S.Info is not null)
+        {
+            if (S.CreationKey != idempotencyKey)
+            {
+                throw EngagementException.AlreadyExists(ErrorReasons.EventExists, $"Event '{EventId}' already exists.");
+            }
+        }
+        else
+        {
+            var now = clock.UtcNow;
+            if (draft.EndsAt <= now)
+            {
+                throw EngagementException.InvalidArgument("end_time", "must be in the future");
+            }
+
+            // The terms are fixed now, so members know what they will earn and a later rule change rewrites nothing.
+            var rules = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetRulesAsync(now, cancellationToken);
+            var points = draft.Points ?? rules.EventOnSiteDefaultPoints;
+            S.Info = new EventInfo(EventId, parkId, committeeId, draft.BranchId, draft.Title, draft.Place, draft.StartsAt, draft.EndsAt,
+                draft.Capacity, points, draft.Streamed, points * rules.EventRemotePercent / 100, rules.EventRemoteMinutes, caller.Subject, now);
+            S.CreationKey = idempotencyKey;
+            S.Secret = RandomNumberGenerator.GetBytes(32);
+            await SaveAsync(state);
+        }
+
+        // Also on a retry: the calendar entry may be what a crash lost.
+        await GrainFactory.GetGrain<IEventCalendarGrain>(S.Info.CalendarKey).AddAsync(EventSummary.Of(S.Info), cancellationToken);
+        return S.Info;
+    }
+
+    public Task<MemberEventView> GetMemberViewAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        RequireInfo();
+        return Task.FromResult(View(memberId));
+    }
+
+    public Task<CheckInCode> GetCheckInCodeAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var info = RequireInfo();
+        Caller.Demand(IsOrganiser(caller, info), "show this event's check-in code");
+        var now = clock.UtcNow;
+        RequireNotEnded(info, now);
+        var window = CheckInCodes.Window(now);
+        return Task.FromResult(new CheckInCode(CheckInCodes.Compute(S.Secret, window), CheckInCodes.WindowEnd(window)));
+    }
+
+    public Task<EventAttendance> ListAttendanceAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var info = RequireInfo();
+        Caller.Demand(IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId), "read this event's attendance");
+        var records = S.Attendees.Values.Where(a => a.Attended).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.MemberId, StringComparer.Ordinal)
+            .Select(a => new AttendanceRecord(a.MemberId, a.DisplayName, a.BranchId, a.RsvpAt, a.CheckIn?.CheckedInAt,
+                (int)a.Watched.TotalMinutes, a.PointsAwarded));
+        return Task.FromResult(new EventAttendance(info, [.. records]));
+    }
+
+    /// <summary>The park and committee of the branch or committee that organises the event; NotFound when unknown.</summary>
+    private async Task<(string ParkId, string CommitteeId)> OrganiserAsync(EventDraft draft, CancellationToken cancellationToken)
+    {
+        if (draft.BranchId is { } branchId)
+        {
+            var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
+            return (branch.ParkId, branch.CommitteeId);
+        }
+
+        var committee = await GrainFactory.GetGrain<ICommitteeGrain>(draft.CommitteeId!).GetInfoAsync(cancellationToken);
+        return (committee.ParkId, committee.CommitteeId);
+    }
+
+    private EventInfo RequireInfo() =>
+        S.Info ?? throw EngagementException.NotFound(ErrorReasons.EventNotFound, $"Event '{EventId}' does not exist.");
+
+    /// <summary>Those who may publish for the event's branch or committee.</summary>
+    private static bool IsOrganiser(Caller caller, EventInfo info) =>
+        caller.Has(Role.ParkAdmin, info.ParkId)
+        || (info.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, info.CommitteeId));
+
+    private int RsvpCount => S.Attendees.Values.Count(a => a.RsvpAt is not null);
+
+    private MemberEventView View(string memberId)
+    {
+        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        return new MemberEventView(S.Info!, RsvpCount, attendee?.RsvpAt is not null, attendee?.CheckIn?.CheckedInAt,
+            (int)(attendee?.Watched.TotalMinutes ?? 0), attendee?.PointsAwarded ?? 0);
+    }
+
+    private static void RequireNotEnded(EventInfo info, DateTimeOffset now)
+    {
+        if (now > info.EndsAt)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.EventEnded, $"The event ended at {info.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+        }
+    }
+
+    private static void RequireInWindow(EventInfo info, DateTimeOffset now)
+    {
+        if (now < info.StartsAt)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.EventNotStarted,
+                $"The event starts at {info.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; check-in and watching count from then.");
+        }
+
+        RequireNotEnded(info, now);
+    }
+}
