@@ -17,6 +17,10 @@ public sealed class Api(CallInvoker invoker)
 
     public V1.AuditService.AuditServiceClient Audit { get; } = new(invoker);
 
+    public V1.MerchantService.MerchantServiceClient Merchants { get; } = new(invoker);
+
+    public V1.RedemptionService.RedemptionServiceClient Redemptions { get; } = new(invoker);
+
     /// <summary>Clients that send <paramref name="token"/> (none when null) on every call.</summary>
     public static Api For(GrpcChannel channel, string? token) =>
         new(token is null ? channel.CreateCallInvoker() : channel.Intercept(metadata =>
