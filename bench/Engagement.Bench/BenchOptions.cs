@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | ledger-depth | all
+        scenarios: health | checkin | redeem | ledger-depth | all
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
@@ -15,6 +15,8 @@ public sealed record BenchOptions
           --concurrency N     calls in flight (default 64)
           --duration S        seconds per timed scenario (default 10)
           --depth N           ledger entries for ledger-depth (default 10000)
+          --count N           redemptions for redeem (default: all seeded members)
+          --rate R            validate+confirm pairs per second for redeem (default 500)
           --node-pid PID      report CPU and peak memory of this node process (same machine)
           --json PATH         also write the results as JSON
         """;
@@ -26,6 +28,8 @@ public sealed record BenchOptions
     public int Concurrency { get; init; } = 64;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public int Depth { get; init; } = 10_000;
+    public int Count { get; init; } = int.MaxValue;
+    public double Rate { get; init; } = 500;
     public int? NodePid { get; init; }
     public string? JsonPath { get; init; }
 
@@ -48,6 +52,8 @@ public sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--depth" => options with { Depth = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--count" => options with { Count = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--node-pid" => options with { NodePid = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--json" => options with { JsonPath = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

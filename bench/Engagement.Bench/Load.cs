@@ -41,4 +41,48 @@ public static class Load
         await Task.WhenAll(workers);
         return (recorder, stopwatch.Elapsed);
     }
+
+    /// <summary>
+    /// Open loop: starts operation n at <c>n / rate</c> seconds whatever the previous ones are doing, and measures each
+    /// from its scheduled start (so queueing delay counts: no coordinated omission).
+    /// </summary>
+    public static async Task<(LatencyRecorder Recorder, TimeSpan Elapsed)> RunAtRateAsync(double rate, long count, Func<long, Task> operation)
+    {
+        var recorder = new LatencyRecorder();
+        var latencies = recorder.NewWorker();
+        var gate = new object();
+        var stopwatch = Stopwatch.StartNew();
+        var running = new List<Task>();
+        for (long n = 0; n < count; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / rate);
+            var wait = due - stopwatch.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var scheduled = Stopwatch.GetTimestamp() - (long)((stopwatch.Elapsed - due).TotalSeconds * Stopwatch.Frequency);
+            var index = n;
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await operation(index);
+                    var ms = LatencyRecorder.ElapsedMs(scheduled);
+                    lock (gate)
+                    {
+                        latencies.Add(ms);
+                    }
+                }
+                catch (Exception e)
+                {
+                    recorder.Error(e);
+                }
+            }));
+        }
+
+        await Task.WhenAll(running);
+        return (recorder, stopwatch.Elapsed);
+    }
 }

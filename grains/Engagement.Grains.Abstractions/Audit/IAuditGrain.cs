@@ -1,8 +1,9 @@
 namespace Engagement;
 
 /// <summary>
-/// The audit trail of one park for one park-local month, keyed <c>{parkId}/{yyyy-MM}</c>: append-only, so a month's
-/// row stays bounded and reads are by month.
+/// The audit trail of one park for one park-local month, keyed <c>{parkId}/{yyyy-MM}</c>: it counts the records and
+/// writes them to pages of <see cref="AuditPaging.PageSize"/>, so an append costs the same on the month's last day
+/// as on its first.
 /// </summary>
 [Alias("engagement.IAuditGrain")]
 public interface IAuditGrain : IGrainWithStringKey

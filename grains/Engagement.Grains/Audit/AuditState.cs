@@ -3,9 +3,11 @@ namespace Engagement;
 [GenerateSerializer, Alias("engagement.AuditState")]
 public sealed class AuditState
 {
+    /// <summary>Records appended this month; record n is on page n / PageSize.</summary>
     [Id(0)]
-    public List<AuditRecord> Records { get; set; } = [];
+    public long Count { get; set; }
 
+    /// <summary>The most recent keys, so a retried append changes nothing.</summary>
     [Id(1)]
-    public HashSet<string> Keys { get; set; } = new(StringComparer.Ordinal);
+    public List<string> RecentKeys { get; set; } = [];
 }

@@ -5,6 +5,9 @@ public sealed partial class MerchantGrain
 {
     private const int RememberedMoves = 1_000;
 
+    /// <summary>Settlement days kept in the merchant's row (older ones are past any refund or dispute window).</summary>
+    private const int KeptDays = 400;
+
     public async Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default)
     {
         RequireInfo();
@@ -80,6 +83,10 @@ public sealed partial class MerchantGrain
             RefundedPoints = settlement.RefundedPoints + refunded,
             Items = [.. settlement.Items.Where(i => i.ItemId != itemId), line],
         };
+        foreach (var old in S.Days.Keys.Where(d => d < day.AddDays(-KeptDays)).ToList())
+        {
+            S.Days.Remove(old);
+        }
     }
 
     private bool Applied(string move) => S.AppliedMoves.Contains(move, StringComparer.Ordinal);

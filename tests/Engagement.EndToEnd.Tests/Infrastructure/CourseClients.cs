@@ -1,20 +1,11 @@
 using Engagement.V1;
-using Grpc.Core.Interceptors;
-
 namespace Engagement.EndToEnd;
 
 /// <summary>CourseService clients for any caller of a test node, and a helper to create courses through the gateway.</summary>
 public static class CourseClients
 {
-    public static CourseService.CourseServiceClient Courses(this TestNode node, string subject, params RoleGrant[] grants)
-    {
-        var token = node.Token(subject, grants);
-        return new(node.Channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        }));
-    }
+    public static CourseService.CourseServiceClient Courses(this TestNode node, string subject, params RoleGrant[] grants) =>
+        node.As(node.Token(subject, grants)).Courses;
 
     public static CourseService.CourseServiceClient MemberCourses(this TestNode node, string memberId) =>
         node.Courses(memberId, new RoleGrant(Role.Member, memberId));

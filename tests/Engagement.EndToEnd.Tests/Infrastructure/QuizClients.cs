@@ -1,19 +1,10 @@
-using Grpc.Core.Interceptors;
-
 namespace Engagement.EndToEnd;
 
 /// <summary>QuizService clients for one caller, and the question banks the quiz tests import.</summary>
 public static class QuizClients
 {
-    public static V1.QuizService.QuizServiceClient QuizAs(this TestNode node, string subject, params RoleGrant[] grants)
-    {
-        var token = node.Token(subject, grants);
-        return new(node.Channel.Intercept(metadata =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return metadata;
-        }));
-    }
+    public static V1.QuizService.QuizServiceClient QuizAs(this TestNode node, string subject, params RoleGrant[] grants) =>
+        node.As(node.Token(subject, grants)).Quiz;
 
     public static V1.QuizService.QuizServiceClient QuizOfMember(this TestNode node, string memberId) =>
         node.QuizAs(memberId, new RoleGrant(Role.Member, memberId));
