@@ -106,7 +106,7 @@ public sealed partial class RedemptionGrain
         var now = clock.UtcNow;
         await Member(view).SpendHoldAsync(RedemptionId, $"redemption:{view.MerchantId}/{view.ItemId}");
         await Merchant(view).CommitAsync(RedemptionId, view.Points, now);
-        await GrainFactory.GetGrain<IRedemptionCodeGrain>($"{view.MerchantId}/{view.Code}").ReleaseAsync(RedemptionId);
+        // The code stays claimed until it would have expired: a second scan finds this redemption and says "already redeemed".
         state.State.View = view with { Status = RedemptionStatus.Completed, CompletedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
         await UnregisterExpiryAsync();
