@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using Engagement.Gateway;
 using Grpc.Health.V1;
@@ -107,7 +106,7 @@ public sealed class NodeProcess : IAsyncDisposable
     private static (Process Process, StringBuilder Log) Launch(NodeSettings settings)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
-        start.ArgumentList.Add(SiloAssembly());
+        start.ArgumentList.Add(BuildOutput.Of("silo/Engagement.Silo"));
         foreach (var arg in settings.Args())
         {
             start.ArgumentList.Add(arg);
@@ -121,21 +120,6 @@ public sealed class NodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return (process, log);
-    }
-
-    /// <summary>The silo's own build output (same configuration as these tests), as README's run command builds it.</summary>
-    private static string SiloAssembly()
-    {
-        var configuration = typeof(NodeProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Engagement.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Engagement.sln not found above the test binaries."),
-            "silo", "Engagement.Silo", "bin", configuration, "net10.0", "Engagement.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the silo first (dotnet build).", path);
     }
 
     private static void Append(StringBuilder log, string? line)
