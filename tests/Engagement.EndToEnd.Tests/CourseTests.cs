@@ -56,8 +56,8 @@ public sealed class CourseTests(NodeFixture fixture)
         Assert.Equal(
             [V1.LedgerEntryKind.CourseCompleted, V1.LedgerEntryKind.CourseEpisode, V1.LedgerEntryKind.CourseEpisode],
             ledger.Entries.Select(e => e.Kind));
-        Assert.Equal($"course:{course.CourseId}:completed", ledger.Entries[0].Reference);
-        Assert.Equal($"course:{course.CourseId}:e2", ledger.Entries[1].Reference);
+        Assert.Equal($"course-completed:{course.CourseId}", ledger.Entries[0].Reference);
+        Assert.Equal($"course-episode:{course.CourseId}:e2", ledger.Entries[1].Reference);
         Assert.True(listed.Progress.Completed);
         Assert.Equal(2, listed.Progress.EpisodesWatched);
         Assert.Equal(listed, Assert.Single(bySecretary.Courses));

@@ -20,7 +20,7 @@ public sealed class CourseProgressTests(ClusterFixture fixture)
         Assert.Equal(80, at80.Percent);
         Assert.Equal(1, at80.EpisodeAward?.PointsAwarded);
         Assert.Equal(LedgerEntryKind.CourseEpisode, at80.EpisodeAward?.Entry?.Kind);
-        Assert.Equal($"course:{course.CourseId}:e1", at80.EpisodeAward?.Entry?.Reference);
+        Assert.Equal($"course-episode:{course.CourseId}:e1", at80.EpisodeAward?.Entry?.Reference);
         Assert.Single(results, r => r.EpisodeAward is not null);
         Assert.All(results.SkipWhile(r => r != at80), r => Assert.True(r.Watched));
         Assert.Equal(100, results[^1].Percent);
@@ -102,7 +102,7 @@ public sealed class CourseProgressTests(ClusterFixture fixture)
         Assert.Equal(7, await viewer.BalanceAsync());
         var ledger = await viewer.LedgerAsync();
         Assert.Equal([LedgerEntryKind.CourseCompleted, LedgerEntryKind.CourseEpisode, LedgerEntryKind.CourseEpisode], ledger.Select(e => e.Kind));
-        Assert.Equal($"course:{course.CourseId}:completed", ledger[0].Reference);
+        Assert.Equal($"course-completed:{course.CourseId}", ledger[0].Reference);
     }
 
     [Fact]

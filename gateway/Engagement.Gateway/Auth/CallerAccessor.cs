@@ -25,4 +25,8 @@ public static class CallerAccessor
             .ToImmutableArray();
         return new Caller(subject, grants);
     }
+
+    /// <summary>The member a call is about: the one named in the request, or the calling member when none is named.</summary>
+    public static string MemberIdOr(this Caller caller, string requested) =>
+        requested.Length > 0 ? requested : caller.MemberId ?? "";
 }

@@ -19,7 +19,7 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     public override async Task<ListUpcomingEventsResponse> ListUpcomingEvents(ListUpcomingEventsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
         var events = await grains.GetGrain<IMemberEventsGrain>(memberId).ListUpcomingAsync(caller, context.CancellationToken);
         var response = new ListUpcomingEventsResponse();
@@ -30,7 +30,7 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     public override async Task<RsvpResponse> Rsvp(RsvpRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("event_id", request.EventId).Id("member_id", memberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var view = await Event(request.EventId).RsvpAsync(caller, memberId, request.IdempotencyKey, context.CancellationToken);
         return new RsvpResponse { Event = view.ToProto() };
@@ -39,7 +39,7 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     public override async Task<CancelRsvpResponse> CancelRsvp(CancelRsvpRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("event_id", request.EventId).Id("member_id", memberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var view = await Event(request.EventId).CancelRsvpAsync(caller, memberId, request.IdempotencyKey, context.CancellationToken);
         return new CancelRsvpResponse { Event = view.ToProto() };
@@ -56,7 +56,7 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     public override async Task<CheckInToEventResponse> CheckInToEvent(CheckInToEventRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("event_id", request.EventId).Id("member_id", memberId).CheckInCode("code", request.Code)
             .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var result = await Event(request.EventId).CheckInAsync(caller, memberId, request.Code, request.IdempotencyKey, context.CancellationToken);
@@ -66,7 +66,7 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     public override async Task<SendHeartbeatResponse> SendHeartbeat(SendHeartbeatRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("event_id", request.EventId).Id("member_id", memberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var result = await Event(request.EventId).SendHeartbeatAsync(caller, memberId, request.IdempotencyKey, context.CancellationToken);
         return result.ToProto();
@@ -81,8 +81,4 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     }
 
     private IEventGrain Event(string eventId) => grains.GetGrain<IEventGrain>(eventId);
-
-    /// <summary>The member a call is about: the one named, or the calling member when none is named.</summary>
-    private static string MemberIdOf(string requested, Caller caller) =>
-        requested.Length > 0 ? requested : caller.MemberId ?? "";
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Google.Protobuf.WellKnownTypes;
 
 namespace Engagement.Gateway;
 
@@ -9,26 +8,6 @@ public static partial class EventValidation
     /// <summary>The six digits of a check-in code.</summary>
     public static RequestValidator CheckInCode(this RequestValidator validator, string field, string value) =>
         CodePattern().IsMatch(value) ? validator : validator.Add(field, "must be the 6 digits shown on the organiser's screen");
-
-    /// <summary>A required, valid timestamp; null (with a violation) otherwise.</summary>
-    public static DateTimeOffset? Time(this RequestValidator validator, string field, Timestamp? value)
-    {
-        if (value is null)
-        {
-            validator.Add(field, "is required");
-            return null;
-        }
-
-        try
-        {
-            return value.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            validator.Add(field, "is not a valid time");
-            return null;
-        }
-    }
 
     /// <summary>Validates a publish request field by field (every bad one reported) and maps it to the domain.</summary>
     public static EventDraft ToDomain(this V1.PublishEventRequest request, RequestValidator validator)

@@ -9,7 +9,7 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
     public override async Task<CheckInResponse> CheckIn(CheckInRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("member_id", memberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var result = await grains.GetGrain<IMemberGrain>(memberId).CheckInAsync(caller, request.IdempotencyKey, context.CancellationToken);
         return result.ToProto();
@@ -18,7 +18,7 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
     public override async Task<GetBalanceResponse> GetBalance(GetBalanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
         var balance = await grains.GetGrain<IMemberGrain>(memberId).GetBalanceAsync(caller, context.CancellationToken);
         return new GetBalanceResponse
@@ -34,7 +34,7 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
     public override async Task<ListLedgerResponse> ListLedger(ListLedgerRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         var validator = new RequestValidator().Id("member_id", memberId).Range("page_size", request.PageSize, 0, LedgerPaging.MaxListPageSize);
         long? before = null;
         if (request.PageToken.Length > 0)
@@ -60,7 +60,7 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
     public override async Task<GetDailyProgressResponse> GetDailyProgress(GetDailyProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
         var progress = await grains.GetGrain<IMemberGrain>(memberId).GetDailyProgressAsync(caller, context.CancellationToken);
         return progress.ToProto();
@@ -89,8 +89,4 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
         var report = await grains.GetGrain<ILedgerAuditorGrain>(request.ParkId).CheckAsync(caller, context.CancellationToken);
         return report.ToProto();
     }
-
-    /// <summary>The member a call is about: the one named, or the calling member when none is named.</summary>
-    private static string MemberIdOf(string requested, Caller caller) =>
-        requested.Length > 0 ? requested : caller.MemberId ?? "";
 }

@@ -20,7 +20,7 @@ public sealed class QuizService(IGrainFactory grains) : V1.QuizService.QuizServi
     public override async Task<GetDailyQuizResponse> GetDailyQuiz(GetDailyQuizRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         var validator = new RequestValidator().Id("member_id", memberId);
         var day = QuizValidation.Day(validator, "day", request.Day, required: false);
         validator.ThrowIfInvalid();
@@ -31,7 +31,7 @@ public sealed class QuizService(IGrainFactory grains) : V1.QuizService.QuizServi
     public override async Task<SubmitDailyQuizResponse> SubmitDailyQuiz(SubmitDailyQuizRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = MemberIdOf(request.MemberId, caller);
+        var memberId = caller.MemberIdOr(request.MemberId);
         var validator = new RequestValidator().Id("member_id", memberId);
         var day = QuizValidation.Day(validator, "day", request.Day, required: true);
         var answers = request.Answers.ToDomain(validator);
@@ -40,8 +40,4 @@ public sealed class QuizService(IGrainFactory grains) : V1.QuizService.QuizServi
             .SubmitAsync(caller, day!.Value, answers, request.IdempotencyKey, context.CancellationToken);
         return submission.ToProto();
     }
-
-    /// <summary>The member a call is about: the one named, or the calling member when none is named.</summary>
-    private static string MemberIdOf(string requested, Caller caller) =>
-        requested.Length > 0 ? requested : caller.MemberId ?? "";
 }

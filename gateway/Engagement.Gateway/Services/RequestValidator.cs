@@ -71,6 +71,30 @@ public sealed partial class RequestValidator
         return this;
     }
 
+    /// <summary>A valid timestamp: null with a violation when it is missing (if required) or out of range.</summary>
+    public DateTimeOffset? Time(string field, Google.Protobuf.WellKnownTypes.Timestamp? value, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                Add(field, "is required");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            Add(field, "is not a valid time");
+            return null;
+        }
+    }
+
     public RequestValidator Required(string field, object? value)
     {
         if (value is null)

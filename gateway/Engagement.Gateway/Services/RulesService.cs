@@ -19,9 +19,10 @@ public sealed class RulesService(IGrainFactory grains) : V1.RulesService.RulesSe
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("park_id", request.ParkId).IdempotencyKey(request.IdempotencyKey).Required("rules", request.Rules);
         var rules = request.Rules?.ToDomain(validator);
+        var effective = validator.Time("effective_time", request.EffectiveTime, required: false);
         validator.ThrowIfInvalid();
         var schedule = await grains.GetGrain<IParkGrain>(request.ParkId)
-            .SetRulesAsync(caller, rules!, request.EffectiveTime?.ToDateTimeOffset(), request.IdempotencyKey, context.CancellationToken);
+            .SetRulesAsync(caller, rules!, effective, request.IdempotencyKey, context.CancellationToken);
         return schedule.ToProto();
     }
 
@@ -38,9 +39,10 @@ public sealed class RulesService(IGrainFactory grains) : V1.RulesService.RulesSe
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("committee_id", request.CommitteeId).IdempotencyKey(request.IdempotencyKey);
         var rules = request.Rules?.ToDomain(validator);
+        var effective = validator.Time("effective_time", request.EffectiveTime, required: false);
         validator.ThrowIfInvalid();
         var schedule = await grains.GetGrain<ICommitteeGrain>(request.CommitteeId)
-            .SetRulesAsync(caller, rules, request.EffectiveTime?.ToDateTimeOffset(), request.IdempotencyKey, context.CancellationToken);
+            .SetRulesAsync(caller, rules, effective, request.IdempotencyKey, context.CancellationToken);
         return schedule.ToProto();
     }
 }

@@ -14,8 +14,8 @@ public static class CourseKeys
     }
 
     /// <summary>The ledger reference and award idempotency key of an episode watched through (once per member).</summary>
-    public static string EpisodeAward(string courseId, string episodeId) => $"course:{courseId}:{episodeId}";
+    public static string EpisodeAward(string courseId, string episodeId) => $"course-episode:{courseId}:{episodeId}";
 
     /// <summary>The ledger reference and award idempotency key of a completed course (once per member).</summary>
-    public static string CourseAward(string courseId) => $"course:{courseId}:completed";
+    public static string CourseAward(string courseId) => $"course-completed:{courseId}";
 }

@@ -46,7 +46,13 @@ public sealed class CourseProgressGrain(
 
         var now = clock.UtcNow;
         var rules = await GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
-        var (track, added) = WatchCoverage.Report(S.Episodes.GetValueOrDefault(episodeId) ?? EpisodeTrack.Empty, positionSeconds, now);
+        var previous = S.Episodes.GetValueOrDefault(episodeId) ?? EpisodeTrack.Empty;
+        if (S.PlayingEpisode != episodeId)
+        {
+            previous = previous with { AnchorPosition = null, AnchorAt = null };
+        }
+
+        var (track, added) = WatchCoverage.Report(previous, positionSeconds, now);
         AwardResult? episodeAward = null;
         if (!track.Watched && WatchCoverage.IsWatched(track.CoveredSeconds, episode.DurationSeconds, rules.EpisodeWatchedPercent))
         {
@@ -66,6 +72,7 @@ public sealed class CourseProgressGrain(
         }
 
         S.Episodes[episodeId] = track;
+        S.PlayingEpisode = episodeId;
         var result = new ProgressResult(courseId, episodeId, episode.DurationSeconds, track.CoveredSeconds, added,
             WatchCoverage.Percent(track.CoveredSeconds, episode.DurationSeconds), track.Watched, episodeAward, courseAward,
             S.CompletedAt is not null, watched, course.Episodes.Count, now);

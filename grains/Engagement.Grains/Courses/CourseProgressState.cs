@@ -16,6 +16,13 @@ public sealed class CourseProgressState
     [Id(2)]
     public AwardResult? CourseAward { get; set; }
 
+    /// <summary>
+    /// The episode of the last accepted report. Only its anchor may count the next report: the player plays one
+    /// episode at a time, so parking anchors on every episode cannot earn them all in parallel.
+    /// </summary>
+    [Id(4)]
+    public string? PlayingEpisode { get; set; }
+
     /// <summary>Results of the most recent reports by idempotency key, oldest first.</summary>
     [Id(3)]
     public List<KeyedProgress> RecentReports { get; set; } = [];

@@ -11,6 +11,9 @@ public static class WatchCoverage
     public const double MaxSpeed = 1.5;
     public const double ToleranceSeconds = 2;
 
+    /// <summary>Separate covered stretches kept per episode; a report that would add one more counts nothing (bounded rows).</summary>
+    public const int MaxSpans = 64;
+
     /// <summary>The track after a report of <paramref name="position"/> at <paramref name="at"/>, and the seconds it added.</summary>
     public static (EpisodeTrack Track, int Added) Report(EpisodeTrack track, int position, DateTimeOffset at)
     {
@@ -18,7 +21,8 @@ public static class WatchCoverage
         if (track is { AnchorPosition: { } from, AnchorAt: { } since } && position > from
             && position - from <= (MaxSpeed * (at - since).TotalSeconds) + ToleranceSeconds)
         {
-            covered = Merge(covered, new CoveredSpan(from, position));
+            var merged = Merge(covered, new CoveredSpan(from, position));
+            covered = merged.Count <= MaxSpans ? merged : covered;
         }
 
         var added = covered.Sum(s => s.Length) - track.CoveredSeconds;

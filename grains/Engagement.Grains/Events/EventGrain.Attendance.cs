@@ -54,6 +54,12 @@ public sealed partial class EventGrain
         return View(memberId);
     }
 
+    /// <summary>
+    /// One member award key for both ways of attending: whichever pays first, the member grain never pays the other,
+    /// even if this event's own record of the first was lost.
+    /// </summary>
+    private string AttendanceAwardKey => $"event:{EventId}:attendance";
+
     public async Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
@@ -69,7 +75,7 @@ public sealed partial class EventGrain
         RequireCode(memberId, code, now);
         var remoteFirst = attendee?.RemoteAwardedAt is not null;
         var award = remoteFirst ? null : await GrainFactory.GetGrain<IMemberGrain>(memberId)
-            .AwardAsync(new Award(Activity.EventOnSite, info.Points, $"event:{EventId}:on-site", $"event:{EventId}:on-site"), cancellationToken);
+            .AwardAsync(new Award(Activity.EventOnSite, info.Points, $"event:{EventId}:on-site", AttendanceAwardKey), cancellationToken);
         attendee ??= Enrol(profile, now);
         attendee.CheckIn = new EventCheckInResult(EventId, memberId, now, award?.PointsAwarded ?? 0, award?.Entry, AlreadyCheckedIn: false, remoteFirst);
         attendee.CheckInKey = idempotencyKey;
@@ -100,7 +106,7 @@ public sealed partial class EventGrain
         var earns = watched >= TimeSpan.FromMinutes(info.RemoteMinutes) && attendee?.CheckIn is null && attendee?.RemoteAwardedAt is null;
         var award = earns
             ? await GrainFactory.GetGrain<IMemberGrain>(memberId)
-                .AwardAsync(new Award(Activity.EventRemote, info.RemotePoints, $"event:{EventId}:remote", $"event:{EventId}:remote"), cancellationToken)
+                .AwardAsync(new Award(Activity.EventRemote, info.RemotePoints, $"event:{EventId}:remote", AttendanceAwardKey), cancellationToken)
             : null;
 
         attendee ??= Enrol(profile, now);

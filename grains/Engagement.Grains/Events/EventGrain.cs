@@ -27,7 +27,7 @@ public sealed partial class EventGrain(
             "publish events for this branch or committee");
         if (S.Info is not null)
         {
-            if (S.CreationKey != idempotencyKey)
+            if (S.CreationKey != idempotencyKey || !IsOrganiser(caller, S.Info))
             {
                 throw EngagementException.AlreadyExists(ErrorReasons.EventExists, $"Event '{EventId}' already exists.");
             }
