@@ -61,6 +61,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<CourseService>();
         app.MapGrpcService<QuizService>();
         app.MapGrpcService<EventService>();
+        app.MapGrpcService<LeaderboardService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

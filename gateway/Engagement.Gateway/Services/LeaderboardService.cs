@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Engagement.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Engagement.Gateway;
+
+/// <summary>Leaderboard pages and a member's standing.</summary>
+public sealed partial class LeaderboardService(IGrainFactory grains) : V1.LeaderboardService.LeaderboardServiceBase
+{
+    private const int MaxPageSize = 100;
+
+    public override async Task<GetLeaderboardResponse> GetLeaderboard(GetLeaderboardRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Range("page_size", request.PageSize, 0, MaxPageSize);
+        var offset = 0;
+        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+        {
+            validator.Add("page_token", "is not a token this service issued");
+        }
+
+        var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, request.PeriodKey, validator, context.CancellationToken);
+        var size = request.PageSize == 0 ? 20 : request.PageSize;
+        var page = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, offset, size, context.CancellationToken);
+        var response = new GetLeaderboardResponse
+        {
+            PeriodKey = BoardKeys.Parse(key).PeriodKey,
+            Total = page.Total,
+            NextPageToken = offset + page.Entries.Count < page.Total ? (offset + page.Entries.Count).ToString(CultureInfo.InvariantCulture) : "",
+        };
+        response.Entries.AddRange(page.Entries.Select(ToProto));
+        return response;
+    }
+
+    public override async Task<GetMemberRankResponse> GetMemberRank(GetMemberRankRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var memberId = caller.MemberIdOr(request.MemberId);
+        var validator = new RequestValidator().Id("member_id", memberId).Range("around", request.Around, 0, 10);
+        var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, request.PeriodKey, validator, context.CancellationToken);
+        var standing = await grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(caller, memberId, request.Around, context.CancellationToken);
+        var response = new GetMemberRankResponse { PeriodKey = BoardKeys.Parse(key).PeriodKey, Entry = standing.Entry is { } e ? ToProto(e) : null, Total = standing.Total };
+        response.Above.AddRange(standing.Above.Select(ToProto));
+        response.Below.AddRange(standing.Below.Select(ToProto));
+        return response;
+    }
+
+    private async Task<string> LocateAsync(LeaderboardScope scope, string scopeId, LeaderboardPeriod period, string periodKey, RequestValidator validator, CancellationToken cancellationToken)
+    {
+        validator.Id("scope_id", scopeId);
+        if (scope == LeaderboardScope.Unspecified || !System.Enum.IsDefined(scope))
+        {
+            validator.Add("scope", "is required");
+        }
+
+        if (period == LeaderboardPeriod.Unspecified || !System.Enum.IsDefined(period))
+        {
+            validator.Add("period", "is required");
+        }
+        else if (periodKey.Length > 0 && !PeriodPattern((BoardPeriod)(int)period).IsMatch(periodKey))
+        {
+            validator.Add("period_key", "does not name a period of this kind (2026-11-23, 2026-W48, 2026-11, 2026 or all)");
+        }
+
+        validator.ThrowIfInvalid();
+        return await grains.GetGrain<IBoardLocatorGrain>(0)
+            .LocateAsync((BoardScope)(int)scope, scopeId, (BoardPeriod)(int)period, periodKey.Length > 0 ? periodKey : null, cancellationToken);
+    }
+
+    private static Regex PeriodPattern(BoardPeriod period) => period switch
+    {
+        BoardPeriod.Day => DayPattern(),
+        BoardPeriod.Week => WeekPattern(),
+        BoardPeriod.Month => MonthPattern(),
+        BoardPeriod.Year => YearPattern(),
+        _ => AllPattern(),
+    };
+
+    private static LeaderboardEntry ToProto(BoardEntry entry) => new()
+    {
+        Rank = entry.Rank, MemberId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt),
+    };
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex DayPattern();
+
+    [GeneratedRegex(@"^\d{4}-W\d{2}$")]
+    private static partial Regex WeekPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"^\d{4}$")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex("^all$")]
+    private static partial Regex AllPattern();
+}

@@ -1,0 +1,25 @@
+namespace Engagement;
+
+/// <summary>A member's place on a board; <see cref="Rank"/> counts from 1.</summary>
+[GenerateSerializer, Immutable, Alias("engagement.BoardEntry")]
+public sealed record BoardEntry(
+    [property: Id(0)] long Rank,
+    [property: Id(1)] string MemberId,
+    [property: Id(2)] long Score,
+    [property: Id(3)] DateTimeOffset ReachedAt);
+
+/// <summary>A page of a board, best first, with the total number of members on it.</summary>
+[GenerateSerializer, Immutable, Alias("engagement.BoardPage")]
+public sealed record BoardPage(
+    [property: Id(0)] string BoardKey,
+    [property: Id(1)] IReadOnlyList<BoardEntry> Entries,
+    [property: Id(2)] long Total);
+
+/// <summary>A member's entry with the entries just above and below (null entry: not on the board yet).</summary>
+[GenerateSerializer, Immutable, Alias("engagement.BoardStanding")]
+public sealed record BoardStanding(
+    [property: Id(0)] string BoardKey,
+    [property: Id(1)] BoardEntry? Entry,
+    [property: Id(2)] IReadOnlyList<BoardEntry> Above,
+    [property: Id(3)] IReadOnlyList<BoardEntry> Below,
+    [property: Id(4)] long Total);

@@ -1,0 +1,18 @@
+namespace Engagement;
+
+/// <summary>
+/// One board (scope, scope id, period), keyed by <see cref="BoardKeys.Key"/>. Ranks by points earned in the period;
+/// ties go to whoever reached the score first, then to the smaller member id. Updates and rank queries are O(log n).
+/// </summary>
+[Alias("engagement.ILeaderboardGrain")]
+public interface ILeaderboardGrain : IGrainWithStringKey
+{
+    /// <summary>For the points feed: moves a member's score by <paramref name="delta"/> at <paramref name="at"/>.</summary>
+    Task ApplyAsync(string memberId, long delta, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
+    Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>A member's rank and score with up to <paramref name="around"/> entries above and below.</summary>
+    Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,47 @@
+namespace Engagement;
+
+/// <summary>
+/// Who may read a board: park admins of its park; the secretary of a branch board's branch; leaders of the committee
+/// (committee boards, and boards of its branches); members of the branch, committee or park the board ranks.
+/// </summary>
+internal sealed class BoardAudience(BoardScope scope, string scopeId, string parkId, string? committeeId)
+{
+    public static async Task<BoardAudience> OfAsync(IGrainFactory grains, string boardKey)
+    {
+        var (scope, scopeId, _) = BoardKeys.Parse(boardKey);
+        switch (scope)
+        {
+            case BoardScope.BranchMembers:
+                var branch = await grains.GetGrain<IBranchGrain>(scopeId).GetInfoAsync();
+                return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId);
+            case BoardScope.CommitteeMembers:
+                var committee = await grains.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync();
+                return new BoardAudience(scope, scopeId, committee.ParkId, scopeId);
+            default:
+                await grains.GetGrain<IParkGrain>(scopeId).GetInfoAsync();
+                return new BoardAudience(scope, scopeId, scopeId, null);
+        }
+    }
+
+    public async Task<bool> MayReadAsync(IGrainFactory grains, Caller caller)
+    {
+        if (caller.Has(Role.ParkAdmin, parkId) || caller.Has(Role.CommitteeLeader, committeeId)
+            || scope == BoardScope.BranchMembers && caller.Has(Role.Secretary, scopeId))
+        {
+            return true;
+        }
+
+        if (caller.MemberId is not { } memberId)
+        {
+            return false;
+        }
+
+        var member = await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
+        return scope switch
+        {
+            BoardScope.BranchMembers => member.BranchId == scopeId,
+            BoardScope.CommitteeMembers => member.CommitteeId == scopeId,
+            _ => member.ParkId == scopeId,
+        };
+    }
+}

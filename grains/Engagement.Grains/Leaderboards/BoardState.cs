@@ -1,0 +1,40 @@
+namespace Engagement;
+
+/// <summary>A board's scores, snapshotted every few seconds; the ranking is rebuilt from it on activation.</summary>
+[GenerateSerializer, Alias("engagement.BoardState")]
+public sealed class BoardState
+{
+    [Id(0)]
+    public Dictionary<string, BoardScore> Scores { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer, Immutable, Alias("engagement.BoardScore")]
+public sealed record BoardScore([property: Id(0)] string MemberId, [property: Id(1)] long Score, [property: Id(2)] DateTimeOffset ReachedAt);
+
+/// <summary>Best first: higher score, then who reached it first, then the smaller member id.</summary>
+public sealed class BoardOrder : IComparer<BoardScore>
+{
+    public static BoardOrder Instance { get; } = new();
+
+    public int Compare(BoardScore? x, BoardScore? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? 1 : -1;
+        }
+
+        var byScore = y.Score.CompareTo(x.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byTime = x.ReachedAt.CompareTo(y.ReachedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(x.MemberId, y.MemberId);
+    }
+}

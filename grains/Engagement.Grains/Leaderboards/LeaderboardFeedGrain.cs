@@ -1,0 +1,34 @@
+using Orleans.Streams;
+
+namespace Engagement;
+
+[GrainType("leaderboard-feed"), ImplicitStreamSubscription(StreamNamespaces.PointsMoved)]
+public sealed class LeaderboardFeedGrain : Grain, ILeaderboardFeedGrain
+{
+    private static readonly BoardPeriod[] Periods = Enum.GetValues<BoardPeriod>();
+    private string _timeZone = ParkClock.DefaultTimeZone;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parkId = this.GetPrimaryKeyString();
+        _timeZone = (await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken)).TimeZone;
+        var stream = this.GetStreamProvider(StorageNames.Streams).GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, parkId));
+        await stream.SubscribeAsync((moved, _) => ApplyAsync(moved));
+    }
+
+    /// <summary>Spending (redemptions and their refunds) does not move a board: boards rank what members earned.</summary>
+    private Task ApplyAsync(PointsMoved moved)
+    {
+        var entry = moved.Entry;
+        if (entry.Kind is LedgerEntryKind.Redemption or LedgerEntryKind.Refund)
+        {
+            return Task.CompletedTask;
+        }
+
+        var day = ParkClock.DayOf(entry.CreatedAt, _timeZone);
+        var scopes = new[] { (BoardScope.BranchMembers, moved.BranchId), (BoardScope.CommitteeMembers, moved.CommitteeId), (BoardScope.ParkMembers, moved.ParkId) };
+        return Task.WhenAll(scopes.SelectMany(scope => Periods.Select(period =>
+            GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(scope.Item1, scope.Item2, BoardKeys.PeriodKey(period, day)))
+                .ApplyAsync(entry.MemberId, entry.Amount, entry.CreatedAt))));
+    }
+}

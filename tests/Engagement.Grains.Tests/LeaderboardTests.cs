@@ -1,0 +1,118 @@
+namespace Engagement.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class LeaderboardTests(ClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Client;
+
+    [Fact]
+    public void TheRankedSetAgreesWithSortingAfterThousandsOfRandomChanges()
+    {
+        var set = new RankedSet<BoardScore>(BoardOrder.Instance);
+        var scores = new Dictionary<string, BoardScore>();
+        var random = new Random(48);
+        var start = DateTimeOffset.UnixEpoch;
+        for (var i = 0; i < 5000; i++)
+        {
+            var id = $"m{random.Next(300)}";
+            if (scores.Remove(id, out var old))
+            {
+                set.Remove(old);
+            }
+
+            var score = new BoardScore(id, (old?.Score ?? 0) + random.Next(-3, 10), start.AddSeconds(random.Next(1000)));
+            scores[id] = score;
+            set.Add(score);
+        }
+
+        var sorted = scores.Values.Order(BoardOrder.Instance).ToList();
+        Assert.Equal(sorted.Count, set.Count);
+        Assert.Equal(sorted, set.Range(0, set.Count));
+        Assert.All(sorted.Select((s, i) => (s, i)), x => Assert.Equal(x.i, set.CountBefore(x.s)));
+    }
+
+    [Fact]
+    public async Task HigherScoresRankFirstAndTiesGoToWhoeverReachedTheScoreFirst()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
+        var t = fixture.Time.GetUtcNow();
+        await board.ApplyAsync("carol", 5, t.AddMinutes(2));
+        await board.ApplyAsync("alice", 5, t.AddMinutes(1));
+        await board.ApplyAsync("bob", 9, t.AddMinutes(3));
+        await board.ApplyAsync("dave", 5, t.AddMinutes(1));
+
+        var page = await board.TopAsync(org.Admin, 0, 10);
+        var second = await board.TopAsync(org.Admin, 2, 2);
+        var around = await board.AroundAsync(org.Admin, "dave", 1);
+
+        Assert.Equal(["bob", "alice", "dave", "carol"], page.Entries.Select(e => e.MemberId));
+        Assert.Equal([1L, 2, 3, 4], page.Entries.Select(e => e.Rank));
+        Assert.Equal(["dave", "carol"], second.Entries.Select(e => e.MemberId));
+        Assert.Equal(3, around.Entry!.Rank);
+        Assert.Equal(["alice"], around.Above.Select(e => e.MemberId));
+        Assert.Equal(["carol"], around.Below.Select(e => e.MemberId));
+    }
+
+    [Fact]
+    public async Task PointsFlowFromTheLedgerToEveryBoardOfTheMemberButSpendingDoesNotLowerTheRank()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var shop = await new Shop(_grains, org).OpenAsync(cost: 3);
+        var (member, me) = await shop.CustomerAsync(4);
+        await member.CheckInAsync(me, "k");
+        var spent = await shop.StartAsync(me);
+        await shop.Redemption(spent).ConfirmAsync(shop.Staff, shop.MerchantId, null, "c");
+
+        var day = BoardKeys.PeriodKey(BoardPeriod.Day, ParkClock.DayOf(fixture.Time.GetUtcNow(), ParkClock.DefaultTimeZone));
+        foreach (var key in new[]
+        {
+            BoardKeys.Key(BoardScope.BranchMembers, org.Branch, day),
+            BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"),
+            BoardKeys.Key(BoardScope.ParkMembers, org.Park, day),
+        })
+        {
+            var score = await EventuallyAsync(async () => (await _grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(me, member.GetPrimaryKeyString(), 0)).Entry?.Score, 5L);
+            Assert.Equal(5, score);
+        }
+    }
+
+    [Fact]
+    public async Task OnlyTheBoardsAudienceReadsIt()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var other = await new Org(_grains).CreateAsync();
+        var outsider = await other.MemberAsync();
+        var insider = await org.MemberAsync();
+        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, org.Park, "all"));
+
+        var denied = await Assert.ThrowsAsync<EngagementException>(() => board.TopAsync(Org.MemberCaller(outsider.GetPrimaryKeyString()), 0, 10));
+        var secretaryOfOtherBranch = await Assert.ThrowsAsync<EngagementException>(() =>
+            _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all")).TopAsync(other.Secretary, 0, 10));
+        var page = await board.TopAsync(Org.MemberCaller(insider.GetPrimaryKeyString()), 0, 10);
+
+        Assert.Equal(ErrorKind.PermissionDenied, denied.Kind);
+        Assert.Equal(ErrorKind.PermissionDenied, secretaryOfOtherBranch.Kind);
+        Assert.NotNull(page);
+    }
+
+    /// <summary>Reads until the value is <paramref name="expected"/> or 10 s passed; returns the last value read.</summary>
+    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> read, T expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        T? value;
+        do
+        {
+            value = await read();
+            if (Equals(value, expected))
+            {
+                return value;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return value;
+    }
+}
