@@ -37,10 +37,11 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         var org = await new Org(_grains).CreateAsync();
         var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
         var t = fixture.Time.GetUtcNow();
-        await board.ApplyAsync("carol", 5, t.AddMinutes(2));
-        await board.ApplyAsync("alice", 5, t.AddMinutes(1));
-        await board.ApplyAsync("bob", 9, t.AddMinutes(3));
-        await board.ApplyAsync("dave", 5, t.AddMinutes(1));
+        await board.ApplyAsync(Earned("carol", 5, t.AddMinutes(2)));
+        await board.ApplyAsync(Earned("alice", 5, t.AddMinutes(1)));
+        await board.ApplyAsync(Earned("bob", 9, t.AddMinutes(3)));
+        await board.ApplyAsync(Earned("dave", 5, t.AddMinutes(1)));
+        await board.ApplyAsync(Earned("dave", 5, t.AddMinutes(1)));
 
         var page = await board.TopAsync(org.Admin, 0, 10);
         var second = await board.TopAsync(org.Admin, 2, 2);
@@ -78,6 +79,27 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ABoardThatMissedEventsReadsThemFromTheMembersLedgerAndNeverCountsOneTwice()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var member = await org.MemberAsync();
+        var id = member.GetPrimaryKeyString();
+        await member.AdjustAsync(org.Admin, 2, "a", "a");
+        await member.AdjustAsync(org.Admin, 3, "b", "b");
+        var third = (await member.AdjustAsync(org.Admin, 4, "c", "c")).Entry!;
+        var otherBranch = Org.Next("br");
+        await _grains.GetGrain<IBranchGrain>(otherBranch).CreateAsync(org.Admin, org.Committee, "二支部", "k");
+        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, otherBranch, "all"));
+
+        await board.ApplyAsync(third);
+        await board.ApplyAsync(third);
+        var standing = await board.AroundAsync(org.Admin, id, 0);
+
+        Assert.Equal(9, standing.Entry!.Score);
+        Assert.Equal(third.CreatedAt, standing.Entry.ReachedAt);
+    }
+
+    [Fact]
     public async Task OnlyTheBoardsAudienceReadsIt()
     {
         var org = await new Org(_grains).CreateAsync();
@@ -95,6 +117,9 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         Assert.Equal(ErrorKind.PermissionDenied, secretaryOfOtherBranch.Kind);
         Assert.NotNull(page);
     }
+
+    private static LedgerEntry Earned(string memberId, long points, DateTimeOffset at) =>
+        new(memberId, Sequence: 1, points, LedgerEntryKind.Adjustment, "test", "k", at, points);
 
     /// <summary>Reads until the value is <paramref name="expected"/> or 10 s passed; returns the last value read.</summary>
     private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> read, T expected)

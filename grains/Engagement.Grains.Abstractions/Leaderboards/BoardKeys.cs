@@ -17,6 +17,16 @@ public static class BoardKeys
         _ => "all",
     };
 
+    /// <summary>The kind of period a key names (2026-11-23, 2026-W48, 2026-11, 2026, all).</summary>
+    public static BoardPeriod PeriodOf(string periodKey) => periodKey switch
+    {
+        "all" => BoardPeriod.All,
+        { Length: 4 } => BoardPeriod.Year,
+        { Length: 7 } => BoardPeriod.Month,
+        _ when periodKey.Contains("-W", StringComparison.Ordinal) => BoardPeriod.Week,
+        _ => BoardPeriod.Day,
+    };
+
     public static (BoardScope Scope, string ScopeId, string PeriodKey) Parse(string key)
     {
         var parts = key.Split('/');

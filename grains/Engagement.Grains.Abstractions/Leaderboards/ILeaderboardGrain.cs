@@ -7,8 +7,11 @@ namespace Engagement;
 [Alias("engagement.ILeaderboardGrain")]
 public interface ILeaderboardGrain : IGrainWithStringKey
 {
-    /// <summary>For the points feed: moves a member's score by <paramref name="delta"/> at <paramref name="at"/>.</summary>
-    Task ApplyAsync(string memberId, long delta, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// For the points feed: applies a ledger entry once (by its sequence). An entry whose predecessors never arrived
+    /// (a stream lost them) makes the board read the missing ones from the member's ledger first.
+    /// </summary>
+    Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
     Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);

@@ -54,6 +54,12 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Gives a refunded redemption's points back (one REFUND entry, exactly once) and uncounts the purchase.</summary>
     Task<LedgerEntry> RefundAsync(string redemptionId, long points, string itemKey, string reference, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For derived state (leaderboards): up to <paramref name="count"/> entries with a sequence below
+    /// <paramref name="beforeSequence"/>, newest first, without a caller check.
+    /// </summary>
+    Task<LedgerSlice> ReadLedgerAsync(int count, long beforeSequence, CancellationToken cancellationToken = default);
+
     /// <summary>Re-adds the whole ledger and compares it with the balance (for the consistency check).</summary>
     Task<LedgerCheck> CheckLedgerAsync(CancellationToken cancellationToken = default);
 

@@ -4,8 +4,11 @@ namespace Engagement;
 /// Who may read a board: park admins of its park; the secretary of a branch board's branch; leaders of the committee
 /// (committee boards, and boards of its branches); members of the branch, committee or park the board ranks.
 /// </summary>
-internal sealed class BoardAudience(BoardScope scope, string scopeId, string parkId, string? committeeId)
+internal sealed class BoardAudience(BoardScope scope, string scopeId, string parkId, string? committeeId, string timeZone)
 {
+    /// <summary>The park's time zone: the board's period is park-local.</summary>
+    public string TimeZone => timeZone;
+
     public static async Task<BoardAudience> OfAsync(IGrainFactory grains, string boardKey)
     {
         var (scope, scopeId, _) = BoardKeys.Parse(boardKey);
@@ -13,15 +16,17 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         {
             case BoardScope.BranchMembers:
                 var branch = await grains.GetGrain<IBranchGrain>(scopeId).GetInfoAsync();
-                return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId);
+                return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId, await TimeZoneOfAsync(grains, branch.ParkId));
             case BoardScope.CommitteeMembers:
                 var committee = await grains.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync();
-                return new BoardAudience(scope, scopeId, committee.ParkId, scopeId);
+                return new BoardAudience(scope, scopeId, committee.ParkId, scopeId, await TimeZoneOfAsync(grains, committee.ParkId));
             default:
-                await grains.GetGrain<IParkGrain>(scopeId).GetInfoAsync();
-                return new BoardAudience(scope, scopeId, scopeId, null);
+                return new BoardAudience(scope, scopeId, scopeId, null, await TimeZoneOfAsync(grains, scopeId));
         }
     }
+
+    private static async Task<string> TimeZoneOfAsync(IGrainFactory grains, string parkId) =>
+        (await grains.GetGrain<IParkGrain>(parkId).GetInfoAsync()).TimeZone;
 
     public async Task<bool> MayReadAsync(IGrainFactory grains, Caller caller)
     {

@@ -9,7 +9,11 @@ public sealed class BoardState
 }
 
 [GenerateSerializer, Immutable, Alias("engagement.BoardScore")]
-public sealed record BoardScore([property: Id(0)] string MemberId, [property: Id(1)] long Score, [property: Id(2)] DateTimeOffset ReachedAt);
+public sealed record BoardScore(
+    [property: Id(0)] string MemberId,
+    [property: Id(1)] long Score,
+    [property: Id(2)] DateTimeOffset ReachedAt,
+    [property: Id(3)] long LastSequence = 0);
 
 /// <summary>Best first: higher score, then who reached it first, then the smaller member id.</summary>
 public sealed class BoardOrder : IComparer<BoardScore>

@@ -16,19 +16,14 @@ public sealed class LeaderboardFeedGrain : Grain, ILeaderboardFeedGrain
         await stream.SubscribeAsync((moved, _) => ApplyAsync(moved));
     }
 
-    /// <summary>Spending (redemptions and their refunds) does not move a board: boards rank what members earned.</summary>
+    /// <summary>Every entry goes to the boards (they keep each member's sequence to notice lost events).</summary>
     private Task ApplyAsync(PointsMoved moved)
     {
         var entry = moved.Entry;
-        if (entry.Kind is LedgerEntryKind.Redemption or LedgerEntryKind.Refund)
-        {
-            return Task.CompletedTask;
-        }
-
         var day = ParkClock.DayOf(entry.CreatedAt, _timeZone);
         var scopes = new[] { (BoardScope.BranchMembers, moved.BranchId), (BoardScope.CommitteeMembers, moved.CommitteeId), (BoardScope.ParkMembers, moved.ParkId) };
         return Task.WhenAll(scopes.SelectMany(scope => Periods.Select(period =>
             GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(scope.Item1, scope.Item2, BoardKeys.PeriodKey(period, day)))
-                .ApplyAsync(entry.MemberId, entry.Amount, entry.CreatedAt))));
+                .ApplyAsync(entry))));
     }
 }

@@ -15,6 +15,8 @@ public sealed class LeaderboardGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
+    private string Period => BoardKeys.Parse(Key).PeriodKey;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var score in state.State.Scores.Values)
@@ -28,24 +30,73 @@ public sealed class LeaderboardGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(cancellationToken);
 
-    public Task ApplyAsync(string memberId, long delta, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
-        if (delta != 0)
+        var old = state.State.Scores.GetValueOrDefault(entry.MemberId);
+        var last = old?.LastSequence ?? 0;
+        if (entry.Sequence <= last)
         {
-            var old = state.State.Scores.GetValueOrDefault(memberId);
-            if (old is not null)
-            {
-                _ranking.Remove(old);
-            }
-
-            var score = new BoardScore(memberId, (old?.Score ?? 0) + delta, at);
-            state.State.Scores[memberId] = score;
-            _ranking.Add(score);
-            _dirty = true;
+            return; // seen already (a replayed or reordered event)
         }
 
-        return Task.CompletedTask;
+        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var entries = entry.Sequence > last + 1 ? await MissingAsync(entry, last) : [];
+        entries.Add(entry);
+        var counted = entries.Where(Counts).ToList();
+        var score = (old ?? new BoardScore(entry.MemberId, 0, entry.CreatedAt)) with { LastSequence = entry.Sequence };
+        if (counted.Count > 0)
+        {
+            score = score with { Score = score.Score + counted.Sum(e => e.Amount), ReachedAt = counted[^1].CreatedAt };
+        }
+
+        if (old is not null)
+        {
+            _ranking.Remove(old);
+        }
+
+        if (old is not null || counted.Count > 0)
+        {
+            _ranking.Add(score);
+            state.State.Scores[entry.MemberId] = score;
+        }
+
+        _dirty = true;
     }
+
+    /// <summary>
+    /// The member's entries between <paramref name="after"/> and <paramref name="entry"/> that this board never got,
+    /// oldest first, read from the ledger (the truth) back to the start of this board's period.
+    /// </summary>
+    private async Task<List<LedgerEntry>> MissingAsync(LedgerEntry entry, long after)
+    {
+        var member = GrainFactory.GetGrain<IMemberGrain>(entry.MemberId);
+        var missing = new List<LedgerEntry>();
+        var before = entry.Sequence;
+        while (before > after + 1)
+        {
+            var slice = await member.ReadLedgerAsync(100, before);
+            var older = slice.Entries.Where(e => e.Sequence > after).ToList();
+            missing.AddRange(older);
+            if (older.Count < slice.Entries.Count || slice.NextBefore is null || older.Count == 0 || !InOrAfterPeriod(older[^1]))
+            {
+                break;
+            }
+
+            before = slice.NextBefore.Value;
+        }
+
+        missing.Reverse();
+        return missing;
+    }
+
+    /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>
+    private bool Counts(LedgerEntry entry) =>
+        entry.Kind is not (LedgerEntryKind.Redemption or LedgerEntryKind.Refund) && PeriodKeyOf(entry) == Period;
+
+    private bool InOrAfterPeriod(LedgerEntry entry) => string.CompareOrdinal(PeriodKeyOf(entry), Period) >= 0;
+
+    private string PeriodKeyOf(LedgerEntry entry) =>
+        BoardKeys.PeriodKey(BoardKeys.PeriodOf(Period), ParkClock.DayOf(entry.CreatedAt, _audience!.TimeZone));
 
     public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default)
     {

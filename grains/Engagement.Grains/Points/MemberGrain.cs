@@ -71,6 +71,9 @@ public sealed partial class MemberGrain(
         return Ledger.ListAsync(pageSize, beforeSequence);
     }
 
+    public Task<LedgerSlice> ReadLedgerAsync(int count, long beforeSequence, CancellationToken cancellationToken = default) =>
+        Ledger.ListAsync(count, beforeSequence);
+
     private MemberProfile RequireProfile() =>
         S.Profile ?? throw EngagementException.NotFound(ErrorReasons.MemberNotFound, $"Member '{MemberId}' does not exist.");
 
