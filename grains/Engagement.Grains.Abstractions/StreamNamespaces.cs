@@ -8,4 +8,7 @@ public static class StreamNamespaces
 
     /// <summary>Every change of one redemption (key: redemption id), as <see cref="RedemptionView"/>.</summary>
     public const string RedemptionStatus = "redemption-status";
+
+    /// <summary>A board's top <see cref="LeaderboardWatch.TopSize"/> whenever it changed, at most a few times a second (key: board key), as <see cref="BoardPage"/>.</summary>
+    public const string LeaderboardTop = "leaderboard-top";
 }

@@ -38,6 +38,7 @@ public static partial class GatewayHosting
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterHealthCheck>();
+        builder.Services.AddSingleton<LeaderboardWatchHub>();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Engagement.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -7,7 +8,7 @@ using Grpc.Core;
 namespace Engagement.Gateway;
 
 /// <summary>Leaderboard pages and a member's standing.</summary>
-public sealed partial class LeaderboardService(IGrainFactory grains) : V1.LeaderboardService.LeaderboardServiceBase
+public sealed partial class LeaderboardService(IGrainFactory grains, LeaderboardWatchHub hub) : V1.LeaderboardService.LeaderboardServiceBase
 {
     private const int MaxPageSize = 100;
 
@@ -45,6 +46,41 @@ public sealed partial class LeaderboardService(IGrainFactory grains) : V1.Leader
         response.Above.AddRange(standing.Above.Select(ToProto));
         response.Below.AddRange(standing.Below.Select(ToProto));
         return response;
+    }
+
+    public override async Task WatchLeaderboard(WatchLeaderboardRequest request, IServerStreamWriter<LeaderboardUpdate> responseStream, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Range("top", request.Top, 0, LeaderboardWatch.TopSize);
+        var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, "", validator, context.CancellationToken);
+        var top = request.Top == 0 ? 20 : request.Top;
+        var updates = Channel.CreateBounded<BoardPage>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        // Join before reading the snapshot, so no change between the two is missed.
+        await using var watching = await hub.JoinAsync(key, updates);
+        var snapshot = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, 0, top, context.CancellationToken);
+        var sent = request.LastVersion;
+        if (request.LastVersion == 0 || snapshot.Version != request.LastVersion)
+        {
+            await responseStream.WriteAsync(Update(snapshot, top), context.CancellationToken);
+            sent = snapshot.Version;
+        }
+
+        while (true)
+        {
+            var page = await updates.Reader.ReadAsync(context.CancellationToken);
+            if (page.Version != sent)
+            {
+                await responseStream.WriteAsync(Update(page, top), context.CancellationToken);
+                sent = page.Version;
+            }
+        }
+    }
+
+    private static LeaderboardUpdate Update(BoardPage page, int top)
+    {
+        var update = new LeaderboardUpdate { PeriodKey = BoardKeys.Parse(page.BoardKey).PeriodKey, Version = page.Version, Total = page.Total };
+        update.Entries.AddRange(page.Entries.Take(top).Select(ToProto));
+        return update;
     }
 
     private async Task<string> LocateAsync(LeaderboardScope scope, string scopeId, LeaderboardPeriod period, string periodKey, RequestValidator validator, CancellationToken cancellationToken)

@@ -8,12 +8,16 @@ public sealed record BoardEntry(
     [property: Id(2)] long Score,
     [property: Id(3)] DateTimeOffset ReachedAt);
 
-/// <summary>A page of a board, best first, with the total number of members on it.</summary>
+/// <summary>
+/// A page of a board, best first, with the total number of members on it. <see cref="Version"/> grows each time the
+/// board's top changes (watchers order updates by it; it restarts when the board is reactivated).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardPage")]
 public sealed record BoardPage(
     [property: Id(0)] string BoardKey,
     [property: Id(1)] IReadOnlyList<BoardEntry> Entries,
-    [property: Id(2)] long Total);
+    [property: Id(2)] long Total,
+    [property: Id(3)] long Version = 0);
 
 /// <summary>A member's entry with the entries just above and below (null entry: not on the board yet).</summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardStanding")]

@@ -11,6 +11,9 @@ public sealed class LeaderboardGrain(
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
     private readonly RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
     private bool _dirty;
+    private bool _topChanged;
+    private IGrainTimer? _publish;
+    private long _version;
     private BoardAudience? _audience;
 
     private string Key => this.GetPrimaryKeyString();
@@ -49,6 +52,7 @@ public sealed class LeaderboardGrain(
             score = score with { Score = score.Score + counted.Sum(e => e.Amount), ReachedAt = counted[^1].CreatedAt };
         }
 
+        var rankBefore = old is null ? int.MaxValue : _ranking.CountBefore(old);
         if (old is not null)
         {
             _ranking.Remove(old);
@@ -58,10 +62,39 @@ public sealed class LeaderboardGrain(
         {
             _ranking.Add(score);
             state.State.Scores[entry.MemberId] = score;
+            if (counted.Count > 0 && Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize)
+            {
+                TopChanged();
+            }
         }
 
         _dirty = true;
     }
+
+    /// <summary>Gathers top changes for a moment, then tells watchers once with the next version.</summary>
+    private void TopChanged()
+    {
+        _topChanged = true;
+        _publish ??= this.RegisterGrainTimer(PublishTopAsync, new GrainTimerCreationOptions(LeaderboardWatch.Coalesce, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task PublishTopAsync(CancellationToken cancellationToken)
+    {
+        _publish?.Dispose();
+        _publish = null;
+        if (!_topChanged)
+        {
+            return;
+        }
+
+        _topChanged = false;
+        _version++;
+        var stream = this.GetStreamProvider(StorageNames.Streams).GetStream<BoardPage>(StreamId.Create(StreamNamespaces.LeaderboardTop, Key));
+        await stream.OnNextAsync(Page(0, LeaderboardWatch.TopSize));
+    }
+
+    private BoardPage Page(int offset, int count) =>
+        new(Key, [.. _ranking.Range(offset, count).Select((s, i) => Entry(s, offset + i))], _ranking.Count, _version);
 
     /// <summary>
     /// The member's entries between <paramref name="after"/> and <paramref name="entry"/> that this board never got,
@@ -101,7 +134,7 @@ public sealed class LeaderboardGrain(
     public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default)
     {
         await DemandReaderAsync(caller);
-        return new BoardPage(Key, [.. _ranking.Range(offset, count).Select((s, i) => Entry(s, offset + i))], _ranking.Count);
+        return Page(offset, count);
     }
 
     public async Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default)

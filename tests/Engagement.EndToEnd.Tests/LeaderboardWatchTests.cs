@@ -1,0 +1,69 @@
+using Engagement.Gateway;
+using Engagement.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engagement.EndToEnd;
+
+[Collection(NodeCollection.Name)]
+public sealed class LeaderboardWatchTests(NodeFixture fixture)
+{
+    private TestNode Node => fixture.Node;
+
+    [Fact]
+    public async Task LeadersWatchingABoardSeeAChangeAtOnceThroughOneSharedSubscription()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (id, member) = await seed.MemberAsync();
+        var leader = seed.As("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee));
+        var request = new WatchLeaderboardRequest { Scope = LeaderboardScope.BranchMembers, ScopeId = seed.Branch, Period = LeaderboardPeriod.All, Top = 10 };
+        var ct = TestContext.Current.CancellationToken;
+        using var first = leader.Leaderboards.WatchLeaderboard(request, cancellationToken: ct);
+        using var second = leader.Leaderboards.WatchLeaderboard(request, cancellationToken: ct);
+        Assert.True(await first.ResponseStream.MoveNext(ct));
+        Assert.True(await second.ResponseStream.MoveNext(ct));
+        var snapshot = first.ResponseStream.Current;
+        var hub = Node.App.Services.GetRequiredService<LeaderboardWatchHub>();
+
+        await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 6, Reason = "学习强国", IdempotencyKey = "k" });
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        Assert.True(await first.ResponseStream.MoveNext(deadline.Token));
+        Assert.True(await second.ResponseStream.MoveNext(deadline.Token));
+        var update = first.ResponseStream.Current;
+
+        Assert.Empty(snapshot.Entries);
+        Assert.True(update.Version > snapshot.Version);
+        Assert.Equal((id, 6L, 1L), (update.Entries[0].MemberId, update.Entries[0].Score, update.Entries[0].Rank));
+        Assert.Equal(update, second.ResponseStream.Current);
+        Assert.True(hub.WatchedBoards >= 1);
+        Assert.NotNull(member);
+    }
+
+    [Fact]
+    public async Task AReconnectWithTheLastVersionSkipsTheUnchangedSnapshot()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (id, _) = await seed.MemberAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 2, Reason = "a", IdempotencyKey = "a" });
+        var request = new WatchLeaderboardRequest { Scope = LeaderboardScope.BranchMembers, ScopeId = seed.Branch, Period = LeaderboardPeriod.All };
+        var seen = await Eventually.SucceedsAsync(async () =>
+        {
+            using var watch = seed.Secretary.Leaderboards.WatchLeaderboard(request, cancellationToken: ct);
+            Assert.True(await watch.ResponseStream.MoveNext(ct));
+            return watch.ResponseStream.Current.Entries.Count == 1 && watch.ResponseStream.Current.Version > 0
+                ? watch.ResponseStream.Current : throw new InvalidOperationException("not yet");
+        }, TimeSpan.FromSeconds(5), "the board's first version");
+
+        var resumed = request.Clone();
+        resumed.LastVersion = seen.Version;
+        using var again = seed.Secretary.Leaderboards.WatchLeaderboard(resumed, cancellationToken: ct);
+        await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 3, Reason = "b", IdempotencyKey = "b" });
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        Assert.True(await again.ResponseStream.MoveNext(deadline.Token));
+
+        Assert.True(again.ResponseStream.Current.Version > seen.Version);
+        Assert.Equal(5, again.ResponseStream.Current.Entries[0].Score);
+    }
+}
