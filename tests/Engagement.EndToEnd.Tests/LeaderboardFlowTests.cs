@@ -49,6 +49,41 @@ public sealed class LeaderboardFlowTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ACommitteesBranchesRankByPointsPerMemberSoASmallBranchCompetesFairly()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (small, _) = await seed.MemberAsync();
+        var bigBranch = Seed.Next("br");
+        await seed.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = bigBranch, Name = "联合支部", IdempotencyKey = "b" });
+        var big = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = Seed.Next("m");
+            await seed.Admin.Organization.RegisterMemberAsync(new RegisterMemberRequest { BranchId = bigBranch, MemberId = id, DisplayName = "李", IdempotencyKey = "r" });
+            await seed.Admin.Organization.VerifyMemberAsync(new VerifyMemberRequest { MemberId = id, IdempotencyKey = "v" });
+            await seed.Admin.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 4, Reason = "学习", IdempotencyKey = "a" });
+            big.Add(id);
+        }
+
+        await seed.Admin.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = small, Amount = 10, Reason = "学习", IdempotencyKey = "a" });
+        var leader = seed.As("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee));
+
+        var board = await Eventually.SucceedsAsync(async () =>
+        {
+            var page = await leader.Leaderboards.GetLeaderboardAsync(new GetLeaderboardRequest
+            {
+                Scope = LeaderboardScope.CommitteeBranches, ScopeId = seed.Committee, Period = LeaderboardPeriod.Month,
+            });
+            return page.Total == 2 && page.Entries.Sum(e => e.Score) == 22 ? page : throw new InvalidOperationException("not yet");
+        }, TimeSpan.FromSeconds(5), "the branch board");
+
+        Assert.Equal([seed.Branch, bigBranch], board.Entries.Select(e => e.BranchId));
+        Assert.Equal([10L, 12L], board.Entries.Select(e => e.Score));
+        Assert.Equal([1, 3], board.Entries.Select(e => e.Members));
+        Assert.Equal([10.0, 4.0], board.Entries.Select(e => e.PointsPerMember));
+    }
+
+    [Fact]
     public async Task APastPeriodStaysReadableAndAnotherParksBoardIsNot()
     {
         var seed = await Seed.CreateAsync(Node);

@@ -114,10 +114,9 @@ public sealed partial class LeaderboardService(IGrainFactory grains, Leaderboard
         _ => AllPattern(),
     };
 
-    private static LeaderboardEntry ToProto(BoardEntry entry) => new()
-    {
-        Rank = entry.Rank, MemberId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt),
-    };
+    private static LeaderboardEntry ToProto(BoardEntry entry) => entry.Members > 0
+        ? new() { Rank = entry.Rank, BranchId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt), Members = entry.Members, PointsPerMember = entry.PointsPerMember }
+        : new() { Rank = entry.Rank, MemberId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt) };
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
     private static partial Regex DayPattern();

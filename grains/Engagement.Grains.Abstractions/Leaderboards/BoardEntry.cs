@@ -1,12 +1,20 @@
 namespace Engagement;
 
-/// <summary>A member's place on a board; <see cref="Rank"/> counts from 1.</summary>
+/// <summary>
+/// A place on a board; <see cref="Rank"/> counts from 1. On a branch board <see cref="MemberId"/> is the branch id,
+/// <see cref="Score"/> the branch's points and <see cref="Members"/> its member count.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardEntry")]
 public sealed record BoardEntry(
     [property: Id(0)] long Rank,
     [property: Id(1)] string MemberId,
     [property: Id(2)] long Score,
-    [property: Id(3)] DateTimeOffset ReachedAt);
+    [property: Id(3)] DateTimeOffset ReachedAt,
+    [property: Id(4)] int Members = 0)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double PointsPerMember => Members == 0 ? 0 : (double)Score / Members;
+}
 
 /// <summary>
 /// A page of a board, best first, with the total number of members on it. <see cref="Version"/> grows each time the

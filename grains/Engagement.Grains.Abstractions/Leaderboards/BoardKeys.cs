@@ -39,6 +39,7 @@ public static class BoardKeys
     {
         BoardScope.BranchMembers => "branch-members",
         BoardScope.CommitteeMembers => "committee-members",
+        BoardScope.CommitteeBranches => "committee-branches",
         _ => "park-members",
     };
 

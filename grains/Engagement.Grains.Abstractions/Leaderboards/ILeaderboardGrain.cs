@@ -13,6 +13,12 @@ public interface ILeaderboardGrain : IGrainWithStringKey
     /// </summary>
     Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For branch boards of a committee: a branch's points in the period and its member count now (absolute values,
+    /// so a repeated report changes nothing).
+    /// </summary>
+    Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
     Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);
 

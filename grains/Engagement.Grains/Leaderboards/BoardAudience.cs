@@ -9,6 +9,9 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
     /// <summary>The park's time zone: the board's period is park-local.</summary>
     public string TimeZone => timeZone;
 
+    /// <summary>The committee of a branch or committee board.</summary>
+    public string? CommitteeId => committeeId;
+
     public static async Task<BoardAudience> OfAsync(IGrainFactory grains, string boardKey)
     {
         var (scope, scopeId, _) = BoardKeys.Parse(boardKey);
@@ -17,7 +20,7 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
             case BoardScope.BranchMembers:
                 var branch = await grains.GetGrain<IBranchGrain>(scopeId).GetInfoAsync();
                 return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId, await TimeZoneOfAsync(grains, branch.ParkId));
-            case BoardScope.CommitteeMembers:
+            case BoardScope.CommitteeMembers or BoardScope.CommitteeBranches:
                 var committee = await grains.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync();
                 return new BoardAudience(scope, scopeId, committee.ParkId, scopeId, await TimeZoneOfAsync(grains, committee.ParkId));
             default:
@@ -45,7 +48,7 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         return scope switch
         {
             BoardScope.BranchMembers => member.BranchId == scopeId,
-            BoardScope.CommitteeMembers => member.CommitteeId == scopeId,
+            BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => member.CommitteeId == scopeId,
             _ => member.ParkId == scopeId,
         };
     }

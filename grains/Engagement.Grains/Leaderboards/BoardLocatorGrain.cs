@@ -10,7 +10,7 @@ public sealed class BoardLocatorGrain(DomainClock clock) : Grain, IBoardLocatorG
             var parkId = scope switch
             {
                 BoardScope.BranchMembers => (await GrainFactory.GetGrain<IBranchGrain>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
-                BoardScope.CommitteeMembers => (await GrainFactory.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
+                BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => (await GrainFactory.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
                 _ => scopeId,
             };
             var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);

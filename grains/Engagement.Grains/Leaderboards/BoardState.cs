@@ -13,7 +13,8 @@ public sealed record BoardScore(
     [property: Id(0)] string MemberId,
     [property: Id(1)] long Score,
     [property: Id(2)] DateTimeOffset ReachedAt,
-    [property: Id(3)] long LastSequence = 0);
+    [property: Id(3)] long LastSequence = 0,
+    [property: Id(4)] int Members = 0);
 
 /// <summary>Best first: higher score, then who reached it first, then the smaller member id.</summary>
 public sealed class BoardOrder : IComparer<BoardScore>
@@ -36,6 +37,34 @@ public sealed class BoardOrder : IComparer<BoardScore>
         if (byScore != 0)
         {
             return byScore;
+        }
+
+        var byTime = x.ReachedAt.CompareTo(y.ReachedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(x.MemberId, y.MemberId);
+    }
+}
+
+/// <summary>Branches by points per member (a × b' against b × a', no rounding), then who got there first, then id.</summary>
+public sealed class PerMemberOrder : IComparer<BoardScore>
+{
+    public static PerMemberOrder Instance { get; } = new();
+
+    public int Compare(BoardScore? x, BoardScore? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? 1 : -1;
+        }
+
+        var byRate = ((decimal)y.Score * Math.Max(1, x.Members)).CompareTo((decimal)x.Score * Math.Max(1, y.Members));
+        if (byRate != 0)
+        {
+            return byRate;
         }
 
         var byTime = x.ReachedAt.CompareTo(y.ReachedAt);

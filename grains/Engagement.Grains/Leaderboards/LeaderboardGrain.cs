@@ -9,7 +9,8 @@ public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state) : EngagementGrain, ILeaderboardGrain
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
-    private readonly RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
+    private RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
+    private long _total;
     private bool _dirty;
     private bool _topChanged;
     private IGrainTimer? _publish;
@@ -22,9 +23,11 @@ public sealed class LeaderboardGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _ranking = new(BoardKeys.Parse(Key).Scope == BoardScope.CommitteeBranches ? PerMemberOrder.Instance : BoardOrder.Instance);
         foreach (var score in state.State.Scores.Values)
         {
             _ranking.Add(score);
+            _total += score.Score;
         }
 
         this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(SnapshotEvery, SnapshotEvery));
@@ -69,6 +72,51 @@ public sealed class LeaderboardGrain(
         }
 
         _dirty = true;
+        if (counted.Count > 0)
+        {
+            _total += counted.Sum(e => e.Amount);
+            await ReportToCommitteeAsync(entry.CreatedAt);
+        }
+    }
+
+    public Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var old = state.State.Scores.GetValueOrDefault(branchId);
+        if (old is not null && old.Score == points && old.Members == members)
+        {
+            return Task.CompletedTask;
+        }
+
+        var score = new BoardScore(branchId, points, old is not null && old.Score == points ? old.ReachedAt : at, 0, members);
+        var rankBefore = old is null ? int.MaxValue : _ranking.CountBefore(old);
+        if (old is not null)
+        {
+            _ranking.Remove(old);
+        }
+
+        _ranking.Add(score);
+        state.State.Scores[branchId] = score;
+        _dirty = true;
+        if (Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize)
+        {
+            TopChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A branch board tells its committee's branch board of the same period its points and member count.</summary>
+    private async Task ReportToCommitteeAsync(DateTimeOffset at)
+    {
+        var (scope, branchId, period) = BoardKeys.Parse(Key);
+        if (scope != BoardScope.BranchMembers || _audience!.CommitteeId is not { } committeeId)
+        {
+            return;
+        }
+
+        var members = (await GrainFactory.GetGrain<IBranchGrain>(branchId).ListMembersAsync()).Count;
+        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
+            .ReportBranchAsync(branchId, _total, members, at);
     }
 
     /// <summary>Gathers top changes for a moment, then tells watchers once with the next version.</summary>
@@ -153,7 +201,7 @@ public sealed class LeaderboardGrain(
             _ranking.Count);
     }
 
-    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt);
+    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
 
     private async Task SnapshotAsync(CancellationToken cancellationToken)
     {
