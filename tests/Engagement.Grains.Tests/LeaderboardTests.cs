@@ -100,6 +100,26 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AReconcileLeavesASyncedBoardAloneAndAgreesWithTheLedger()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var quiet = await org.MemberAsync();
+        await quiet.AdjustAsync(org.Admin, 7, "补录", "a");
+        // Once the stream delivered everything, a reconcile finds nothing to repair; a board that nobody asked for yet
+        // (it was never activated by an event of this member) is filled from the ledger by a reconcile.
+        var committeeBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
+        await EventuallyAsync(async () => (await committeeBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score, 7L);
+
+        var repairedWhenSynced = await committeeBoard.ReconcileAsync();
+        var yearBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch,
+            BoardKeys.PeriodKey(BoardPeriod.Year, ParkClock.DayOf(fixture.Time.GetUtcNow(), ParkClock.DefaultTimeZone))));
+        await yearBoard.ReconcileAsync();
+
+        Assert.Equal(0, repairedWhenSynced);
+        Assert.Equal(7, (await yearBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score);
+    }
+
+    [Fact]
     public async Task OnlyTheBoardsAudienceReadsIt()
     {
         var org = await new Org(_grains).CreateAsync();

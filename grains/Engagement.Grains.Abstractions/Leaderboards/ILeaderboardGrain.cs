@@ -19,6 +19,12 @@ public interface ILeaderboardGrain : IGrainWithStringKey
     /// </summary>
     Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Compares every member of the board's scope with their ledger and applies what the stream never delivered
+    /// (runs on a timer; also callable). Returns how many members were repaired.
+    /// </summary>
+    Task<int> ReconcileAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
     Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);
 

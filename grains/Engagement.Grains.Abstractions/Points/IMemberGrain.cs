@@ -54,6 +54,10 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Gives a refunded redemption's points back (one REFUND entry, exactly once) and uncounts the purchase.</summary>
     Task<LedgerEntry> RefundAsync(string redemptionId, long points, string itemKey, string reference, CancellationToken cancellationToken = default);
 
+    /// <summary>For derived state: the sequence of the member's newest ledger entry (0: none).</summary>
+    [AlwaysInterleave]
+    Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// For derived state (leaderboards): up to <paramref name="count"/> entries with a sequence below
     /// <paramref name="beforeSequence"/>, newest first, without a caller check.

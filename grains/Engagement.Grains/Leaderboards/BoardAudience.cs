@@ -28,6 +28,25 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         }
     }
 
+    /// <summary>Every member of the board's scope (the reconcile's candidates).</summary>
+    public async Task<IReadOnlyList<string>> RosterAsync(IGrainFactory grains)
+    {
+        var branches = scope switch
+        {
+            BoardScope.BranchMembers => [scopeId],
+            BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => await grains.GetGrain<ICommitteeGrain>(scopeId).ListBranchesAsync(),
+            _ => (await Task.WhenAll((await grains.GetGrain<IParkGrain>(scopeId).ListCommitteesAsync())
+                .Select(c => grains.GetGrain<ICommitteeGrain>(c).ListBranchesAsync()))).SelectMany(b => b).ToList(),
+        };
+        if (scope == BoardScope.CommitteeBranches)
+        {
+            return [];
+        }
+
+        var members = await Task.WhenAll(branches.Select(b => grains.GetGrain<IBranchGrain>(b).ListMembersAsync()));
+        return [.. members.SelectMany(m => m)];
+    }
+
     private static async Task<string> TimeZoneOfAsync(IGrainFactory grains, string parkId) =>
         (await grains.GetGrain<IParkGrain>(parkId).GetInfoAsync()).TimeZone;
 

@@ -9,6 +9,9 @@ public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state) : EngagementGrain, ILeaderboardGrain
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a board compares itself with the ledgers of its scope's members (catches members gone quiet).</summary>
+    private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
     private RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
     private long _total;
     private bool _dirty;
@@ -31,6 +34,7 @@ public sealed class LeaderboardGrain(
         }
 
         this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(SnapshotEvery, SnapshotEvery));
+        this.RegisterGrainTimer(async ct => await ReconcileAsync(ct), new GrainTimerCreationOptions(ReconcileEvery, ReconcileEvery));
         return Task.CompletedTask;
     }
 
@@ -46,8 +50,36 @@ public sealed class LeaderboardGrain(
         }
 
         _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
-        var entries = entry.Sequence > last + 1 ? await MissingAsync(entry, last) : [];
+        var entries = entry.Sequence > last + 1 ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
         entries.Add(entry);
+        await ApplyEntriesAsync(old, entries);
+    }
+
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var repaired = 0;
+        var candidates = (await _audience.RosterAsync(GrainFactory)).Union(state.State.Scores.Keys, StringComparer.Ordinal).ToList();
+        foreach (var chunk in candidates.Chunk(16))
+        {
+            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastSequenceAsync(cancellationToken)));
+            foreach (var (memberId, sequence) in chunk.Zip(latest))
+            {
+                var old = state.State.Scores.GetValueOrDefault(memberId);
+                if (sequence > (old?.LastSequence ?? 0))
+                {
+                    await ApplyEntriesAsync(old, await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0));
+                    repaired++;
+                }
+            }
+        }
+
+        return repaired;
+    }
+
+    private async Task ApplyEntriesAsync(BoardScore? old, List<LedgerEntry> entries)
+    {
+        var entry = entries[^1];
         var counted = entries.Where(Counts).ToList();
         var score = (old ?? new BoardScore(entry.MemberId, 0, entry.CreatedAt)) with { LastSequence = entry.Sequence };
         if (counted.Count > 0)
@@ -145,14 +177,14 @@ public sealed class LeaderboardGrain(
         new(Key, [.. _ranking.Range(offset, count).Select((s, i) => Entry(s, offset + i))], _ranking.Count, _version);
 
     /// <summary>
-    /// The member's entries between <paramref name="after"/> and <paramref name="entry"/> that this board never got,
+    /// The member's entries after <paramref name="after"/> and below <paramref name="beforeSequence"/> that this board never got,
     /// oldest first, read from the ledger (the truth) back to the start of this board's period.
     /// </summary>
-    private async Task<List<LedgerEntry>> MissingAsync(LedgerEntry entry, long after)
+    private async Task<List<LedgerEntry>> MissingAsync(string memberId, long beforeSequence, long after)
     {
-        var member = GrainFactory.GetGrain<IMemberGrain>(entry.MemberId);
+        var member = GrainFactory.GetGrain<IMemberGrain>(memberId);
         var missing = new List<LedgerEntry>();
-        var before = entry.Sequence;
+        var before = beforeSequence;
         while (before > after + 1)
         {
             var slice = await member.ReadLedgerAsync(100, before);

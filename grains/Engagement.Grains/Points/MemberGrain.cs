@@ -71,6 +71,8 @@ public sealed partial class MemberGrain(
         return Ledger.ListAsync(pageSize, beforeSequence);
     }
 
+    public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(S.LastSequence);
+
     public Task<LedgerSlice> ReadLedgerAsync(int count, long beforeSequence, CancellationToken cancellationToken = default) =>
         Ledger.ListAsync(count, beforeSequence);
 
