@@ -17,7 +17,7 @@ using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOption
 var tokens = new Tokens(options.KeyFile);
 var node = options.NodePid is { } pid ? new NodeStats(pid) : null;
 var results = new List<ScenarioResult>();
-var run = options.Scenario == "all" ? ["health", "checkin", "redeem", "ledger-depth"] : new[] { options.Scenario };
+var run = options.Scenario == "all" ? ["health", "checkin", "redeem", "leaderboard", "ledger-depth"] : new[] { options.Scenario };
 
 async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
 {
@@ -52,6 +52,10 @@ foreach (var scenario in run)
         case "redeem":
             park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);
             await MeasureAsync(() => RedeemScenario.RunAsync(channel, tokens, park, options));
+            break;
+        case "leaderboard":
+            park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);
+            await MeasureAsync(() => LeaderboardScenario.RunAsync(channel, tokens, park, options));
             break;
         case "ledger-depth":
             park ??= await Park.SeedAsync(channel, tokens, Math.Max(1, Math.Min(options.Members, 100)), options.Concurrency);

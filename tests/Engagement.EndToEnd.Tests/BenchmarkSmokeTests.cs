@@ -27,6 +27,7 @@ public sealed class BenchmarkSmokeTests(NodeFixture fixture)
         Assert.Contains("| health (gRPC ceiling) |", table, StringComparison.Ordinal);
         Assert.Contains("| checkin | 30 |", table, StringComparison.Ordinal);
         Assert.Contains("| redeem: validate+confirm @50/s | 30 |", table, StringComparison.Ordinal);
+        Assert.Contains("| leaderboard: award to watcher | 20 |", table, StringComparison.Ordinal);
         Assert.Contains("| ledger-depth: entries 21-220 |", table, StringComparison.Ordinal);
         Assert.Contains("\"P99Ms\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
