@@ -52,6 +52,7 @@ public static partial class GatewayHosting
         app.UseAuthentication();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<OrganizationService>();
+        app.MapGrpcService<BackOfficeService>();
         app.MapGrpcService<PointsService>();
         app.MapGrpcService<RulesService>();
         app.MapGrpcService<AuditService>();

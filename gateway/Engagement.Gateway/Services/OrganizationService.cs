@@ -48,12 +48,20 @@ public sealed class OrganizationService(IGrainFactory grains) : V1.OrganizationS
     public override async Task<RegisterMemberResponse> RegisterMember(RegisterMemberRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Id("branch_id", request.BranchId).Id("member_id", request.MemberId)
+        var validator = new RequestValidator().Id("branch_id", request.BranchId).Id("member_id", request.MemberId)
             .Text("display_name", request.DisplayName, 64).Phone("phone", request.Phone)
-            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+            .IdempotencyKey(request.IdempotencyKey);
+        var joinDate = validator.OptionalDate("join_date", request.JoinDate);
+        if (request.Company.Length > 100)
+        {
+            validator.Add("company", "at most 100 characters");
+        }
+
+        validator.ThrowIfInvalid();
         var member = await grains.GetGrain<IMemberGrain>(request.MemberId).RegisterAsync(caller,
-            new MemberRegistration(request.BranchId, request.DisplayName.Trim(), request.Phone), request.IdempotencyKey, context.CancellationToken);
-        return new RegisterMemberResponse { Member = member.ToProto() };
+            new MemberRegistration(request.BranchId, request.DisplayName.Trim(), request.Phone, request.Company.Trim(), joinDate),
+            request.IdempotencyKey, context.CancellationToken);
+        return new RegisterMemberResponse { Member = member.ToRosterProto() };
     }
 
     public override async Task<VerifyMemberResponse> VerifyMember(VerifyMemberRequest request, ServerCallContext context)
@@ -61,7 +69,7 @@ public sealed class OrganizationService(IGrainFactory grains) : V1.OrganizationS
         var caller = context.GetCaller();
         new RequestValidator().Id("member_id", request.MemberId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var member = await grains.GetGrain<IMemberGrain>(request.MemberId).VerifyAsync(caller, request.IdempotencyKey, context.CancellationToken);
-        return new VerifyMemberResponse { Member = member.ToProto() };
+        return new VerifyMemberResponse { Member = member.ToRosterProto() };
     }
 
     public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context)
@@ -69,6 +77,6 @@ public sealed class OrganizationService(IGrainFactory grains) : V1.OrganizationS
         var caller = context.GetCaller();
         new RequestValidator().Id("member_id", request.MemberId).ThrowIfInvalid();
         var member = await grains.GetGrain<IMemberGrain>(request.MemberId).GetProfileAsync(caller, context.CancellationToken);
-        return new GetMemberResponse { Member = member.ToProto() };
+        return new GetMemberResponse { Member = member.ToRosterProto() };
     }
 }

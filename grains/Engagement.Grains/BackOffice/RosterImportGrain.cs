@@ -44,9 +44,17 @@ public sealed class RosterImportGrain(
         var imported = new List<string>();
         foreach (var row in rows.Where(r => !badLines.Contains(r.Line)))
         {
-            await GrainFactory.GetGrain<IMemberGrain>(row.MemberId).RegisterAsync(caller,
-                new MemberRegistration(BranchId, row.DisplayName, row.Phone, row.Company, row.JoinDate), $"import:{idempotencyKey}:{row.MemberId}", cancellationToken);
-            imported.Add(row.MemberId);
+            try
+            {
+                await GrainFactory.GetGrain<IMemberGrain>(row.MemberId).RegisterAsync(caller,
+                    new MemberRegistration(BranchId, row.DisplayName, row.Phone, row.Company, row.JoinDate), $"import:{idempotencyKey}:{row.MemberId}", cancellationToken);
+                imported.Add(row.MemberId);
+            }
+            catch (EngagementException e) when (e.Reason == ErrorReasons.MemberExists)
+            {
+                // Registered by someone else between validation and now (or before a crashed attempt of this import).
+                bad.Add(new RowError(row.Line, "member_id", "is already registered"));
+            }
         }
 
         var result = new RosterImportResult(imported, [.. bad.OrderBy(e => e.Line)]);
