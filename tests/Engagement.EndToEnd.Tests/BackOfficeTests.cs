@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Engagement.V1;
 using Grpc.Core;
 
@@ -127,6 +131,26 @@ public sealed class BackOfficeTests(NodeFixture fixture)
         Assert.Single(ledger.Entries);
         Assert.True(on.Member.Active);
         Assert.Equal(5 + checkIn.PointsAwarded, checkIn.Balance);
+    }
+
+    [Fact]
+    public async Task ASecretaryImportsARosterAndDeactivatesAMemberWithPlainJsonOverHttp()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var id = Seed.Next("m");
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token("secretary", new RoleGrant(Role.Secretary, seed.Branch)));
+
+        using var import = await http.PostAsJsonAsync($"/v1/branches/{seed.Branch}/members:import",
+            new { csv = $"member_id,display_name,phone,company,join_date\n{id},张三,,中芯国际,2020-05-01\n", idempotencyKey = Seed.Next("k") });
+        using var off = await http.PostAsJsonAsync($"/v1/members/{id}:deactivate", new { idempotencyKey = Seed.Next("k") });
+        var member = JsonDocument.Parse(await off.Content.ReadAsStringAsync()).RootElement.GetProperty("member");
+
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Equal(id, JsonDocument.Parse(await import.Content.ReadAsStringAsync()).RootElement.GetProperty("importedMemberIds")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        Assert.Equal("中芯国际", member.GetProperty("company").GetString());
+        Assert.False(member.TryGetProperty("active", out var active) && active.GetBoolean());
     }
 
     private static async Task<(string Branch, Api Secretary)> SecondBranchAsync(Seed seed)

@@ -122,6 +122,8 @@ public sealed class BackOfficeTests(ClusterFixture fixture)
         Assert.Equal(new DateOnly(2020, 5, 1), profile.JoinDate);
         Assert.Equal(org.Branch, profile.BranchId);
         Assert.Contains(a, await _grains.GetGrain<IBranchGrain>(org.Branch).ListMembersAsync());
+        var audit = await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Secretary, null, org.Branch);
+        Assert.Equal("1 imported, 1 skipped", Assert.Single(audit, r => r.Action == "import-roster").Details);
     }
 
     private async Task<string> SecondBranchAsync(Org org)

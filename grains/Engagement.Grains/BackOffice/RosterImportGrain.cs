@@ -2,7 +2,8 @@ namespace Engagement;
 
 [GrainType("roster-import")]
 public sealed class RosterImportGrain(
-    [PersistentState("roster-import", StorageNames.Main)] IPersistentState<RosterImportState> state) : EngagementGrain, IRosterImportGrain
+    [PersistentState("roster-import", StorageNames.Main)] IPersistentState<RosterImportState> state,
+    DomainClock clock) : EngagementGrain, IRosterImportGrain
 {
     private const int RememberedKeys = 8;
 
@@ -66,6 +67,9 @@ public sealed class RosterImportGrain(
         }
 
         await SaveAsync(state);
+        var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(clock.UtcNow, caller.Subject, "import-roster", BranchId,
+            $"{result.ImportedMemberIds.Count} imported, {result.RowErrors.Select(e => e.Line).Distinct().Count()} skipped", branch.ParkId, BranchId), idempotencyKey);
         return result;
     }
 
