@@ -8,4 +8,7 @@ public static class StreamNamespaces
 
     /// <summary>Every change of one redemption (key: redemption id), as <see cref="RedemptionView"/>.</summary>
     public const string RedemptionStatus = "redemption-status";
+
+    /// <summary>Every notice published to one board (key: <see cref="NoticeBoards.Key"/>), as <see cref="Notice"/>.</summary>
+    public const string Notices = "notices";
 }

@@ -37,14 +37,24 @@ public sealed class MemberFeedGrain(
         return kept.Count(id => !read.Contains(id));
     }
 
+    public async Task<IReadOnlyList<string>> BoardsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.Member, MemberId), "watch another member's feed");
+        return await BoardKeysAsync(cancellationToken);
+    }
+
+    private async Task<string[]> BoardKeysAsync(CancellationToken cancellationToken)
+    {
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        return [NoticeBoards.Key(NoticeAudience.Park, profile.ParkId), NoticeBoards.Key(NoticeAudience.Committee, profile.CommitteeId),
+            NoticeBoards.Key(NoticeAudience.Branch, profile.BranchId)];
+    }
+
     /// <summary>The notices of the member's park, committee and branch, newest first.</summary>
     private async Task<List<Notice>> NoticesAsync(CancellationToken cancellationToken)
     {
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
-        var boards = await Task.WhenAll(
-            GrainFactory.GetGrain<INoticeBoardGrain>(NoticeBoards.Key(NoticeAudience.Park, profile.ParkId)).ListAsync(cancellationToken),
-            GrainFactory.GetGrain<INoticeBoardGrain>(NoticeBoards.Key(NoticeAudience.Committee, profile.CommitteeId)).ListAsync(cancellationToken),
-            GrainFactory.GetGrain<INoticeBoardGrain>(NoticeBoards.Key(NoticeAudience.Branch, profile.BranchId)).ListAsync(cancellationToken));
+        var keys = await BoardKeysAsync(cancellationToken);
+        var boards = await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<INoticeBoardGrain>(k).ListAsync(cancellationToken)));
         return [.. boards.SelectMany(b => b.Select((notice, index) => (notice, index)))
             .OrderByDescending(n => n.notice.PublishedAt).ThenByDescending(n => n.index).ThenBy(n => n.notice.NoticeId, StringComparer.Ordinal)
             .Select(n => n.notice)];

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace Engagement;
 
 [GrainType("notice-board")]
-public sealed class NoticeBoardGrain(
+public sealed partial class NoticeBoardGrain(
     [PersistentState("notice-board", StorageNames.Main)] IPersistentState<NoticeBoardState> state,
-    DomainClock clock) : EngagementGrain, INoticeBoardGrain
+    DomainClock clock,
+    ILogger<NoticeBoardGrain> logger) : EngagementGrain, INoticeBoardGrain
 {
     private const int RememberedKeys = 32;
 
@@ -36,6 +39,7 @@ public sealed class NoticeBoardGrain(
         await SaveAsync(state);
         await AuditTrail.AppendAsync(GrainFactory, timeZone, new AuditRecord(notice.PublishedAt, caller.Subject, "publish-notice", notice.NoticeId,
             notice.Title, parkId, audience == NoticeAudience.Branch ? audienceId : null), idempotencyKey);
+        await PushAsync(notice);
         return notice;
     }
 
@@ -75,4 +79,21 @@ public sealed class NoticeBoardGrain(
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
         return (parkId, park.TimeZone);
     }
+
+    /// <summary>Live push to watchers after the notice is durable; a lost push is not a lost notice (the feed lists it).</summary>
+    private async Task PushAsync(Notice notice)
+    {
+        try
+        {
+            await this.GetStreamProvider(StorageNames.Streams)
+                .GetStream<Notice>(StreamId.Create(StreamNamespaces.Notices, this.GetPrimaryKeyString())).OnNextAsync(notice);
+        }
+        catch (Exception e)
+        {
+            LogPushFailed(e, notice.NoticeId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push notice {NoticeId} to watchers")]
+    private partial void LogPushFailed(Exception exception, string noticeId);
 }
