@@ -11,4 +11,7 @@ public static class StreamNamespaces
 
     /// <summary>A board's top <see cref="LeaderboardWatch.TopSize"/> whenever it changed, at most a few times a second (key: board key), as <see cref="BoardPage"/>.</summary>
     public const string LeaderboardTop = "leaderboard-top";
+
+    /// <summary>Every notice published to one board (key: <see cref="NoticeBoards.Key"/>), as <see cref="Notice"/>.</summary>
+    public const string Notices = "notices";
 }

@@ -53,6 +53,8 @@ public static partial class GatewayHosting
         app.UseAuthentication();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<OrganizationService>();
+        app.MapGrpcService<BackOfficeService>();
+        app.MapGrpcService<NoticeService>();
         app.MapGrpcService<PointsService>();
         app.MapGrpcService<RulesService>();
         app.MapGrpcService<AuditService>();

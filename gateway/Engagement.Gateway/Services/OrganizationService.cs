@@ -48,11 +48,19 @@ public sealed class OrganizationService(IGrainFactory grains) : V1.OrganizationS
     public override async Task<RegisterMemberResponse> RegisterMember(RegisterMemberRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Id("branch_id", request.BranchId).Id("member_id", request.MemberId)
+        var validator = new RequestValidator().Id("branch_id", request.BranchId).Id("member_id", request.MemberId)
             .Text("display_name", request.DisplayName, 64).Phone("phone", request.Phone)
-            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+            .IdempotencyKey(request.IdempotencyKey);
+        var joinDate = validator.OptionalDate("join_date", request.JoinDate);
+        if (request.Company.Length > 100)
+        {
+            validator.Add("company", "at most 100 characters");
+        }
+
+        validator.ThrowIfInvalid();
         var member = await grains.GetGrain<IMemberGrain>(request.MemberId).RegisterAsync(caller,
-            new MemberRegistration(request.BranchId, request.DisplayName.Trim(), request.Phone), request.IdempotencyKey, context.CancellationToken);
+            new MemberRegistration(request.BranchId, request.DisplayName.Trim(), request.Phone, request.Company.Trim(), joinDate),
+            request.IdempotencyKey, context.CancellationToken);
         return new RegisterMemberResponse { Member = member.ToProto() };
     }
 

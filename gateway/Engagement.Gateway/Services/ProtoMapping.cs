@@ -41,6 +41,11 @@ public static class ProtoMapping
         Verified = member.Verified,
         RegisterTime = Timestamp.FromDateTimeOffset(member.RegisteredAt),
         VerifyTime = member.VerifiedAt is { } verified ? Timestamp.FromDateTimeOffset(verified) : null,
+        Company = member.Company,
+        JoinDate = member.JoinDate is { } joined ? Day(joined) : "",
+        Active = member.Active,
+        DeactivateTime = member.DeactivatedAt is { } off ? Timestamp.FromDateTimeOffset(off) : null,
+        TransferTime = member.TransferredAt is { } moved ? Timestamp.FromDateTimeOffset(moved) : null,
     };
 
     public static V1.LedgerEntry ToProto(this LedgerEntry entry) => new()

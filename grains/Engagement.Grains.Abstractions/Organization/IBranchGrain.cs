@@ -14,6 +14,9 @@ public interface IBranchGrain : IGrainWithStringKey
     /// <summary>Records a member on the roster (idempotent).</summary>
     Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes a member off the roster (a transfer away); nothing when they are not on it.</summary>
+    Task RemoveMemberAsync(string memberId, CancellationToken cancellationToken = default);
+
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default);
 }

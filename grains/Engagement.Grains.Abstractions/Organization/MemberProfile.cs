@@ -11,8 +11,16 @@ public sealed record MemberProfile(
     [property: Id(5)] string Phone,
     [property: Id(6)] string TimeZone,
     [property: Id(7)] DateTimeOffset RegisteredAt,
-    [property: Id(8)] DateTimeOffset? VerifiedAt)
+    [property: Id(8)] DateTimeOffset? VerifiedAt,
+    [property: Id(9)] string Company = "",
+    [property: Id(10)] DateOnly? JoinDate = null,
+    [property: Id(11)] DateTimeOffset? DeactivatedAt = null,
+    [property: Id(12)] DateTimeOffset? TransferredAt = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Verified => VerifiedAt is not null;
+
+    /// <summary>A deactivated member keeps their history but can neither earn nor redeem.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Active => DeactivatedAt is null;
 }

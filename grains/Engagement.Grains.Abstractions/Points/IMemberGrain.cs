@@ -13,6 +13,18 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Marks the member real-name verified. Needs park-admin of the park or secretary of the branch.</summary>
     Task<MemberProfile> VerifyAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deactivates (<paramref name="active"/> false) or reactivates the member; a deactivated member can neither earn nor
+    /// redeem (MEMBER_DEACTIVATED) but their history stays readable. Needs park-admin or the branch's secretary; audited.
+    /// </summary>
+    Task<MemberProfile> SetActiveAsync(Caller caller, bool active, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves the member to <paramref name="branch"/> (an accepted transfer, called by the transfer grain, which checked
+    /// the callers): branch and committee change, points and ledger stay. Moving to the branch they are in changes nothing.
+    /// </summary>
+    Task<MemberProfile> MoveToBranchAsync(BranchInfo branch, CancellationToken cancellationToken = default);
+
     /// <summary>The member's profile, for the member and those who manage them.</summary>
     Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default);
 

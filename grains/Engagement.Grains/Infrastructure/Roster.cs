@@ -13,4 +13,15 @@ internal static class Roster
         roster.State.Ids.Add(id);
         await grain.SaveAsync(roster);
     }
+
+    /// <summary>Removes an id; a repeated remove writes nothing.</summary>
+    public static async Task RemoveAsync(EngagementGrain grain, IPersistentState<RosterState> roster, string id)
+    {
+        if (roster.State.Ids.RemoveAll(i => string.Equals(i, id, StringComparison.Ordinal)) == 0)
+        {
+            return;
+        }
+
+        await grain.SaveAsync(roster);
+    }
 }

@@ -28,6 +28,8 @@ public sealed class BranchGrain(
 
     public Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, members, memberId);
 
+    public Task RemoveMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.RemoveAsync(this, members, memberId);
+
     public Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(members.State.Ids);
 }

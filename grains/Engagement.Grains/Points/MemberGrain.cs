@@ -30,7 +30,8 @@ public sealed partial class MemberGrain(
         {
             var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
             S.Profile = new MemberProfile(MemberId, branch.BranchId, branch.CommitteeId, branch.ParkId,
-                registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null);
+                registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null,
+                registration.Company, registration.JoinDate);
             S.RegistrationKey = idempotencyKey;
             await SaveAsync(state);
         }
@@ -82,6 +83,12 @@ public sealed partial class MemberGrain(
     private MemberProfile RequireVerified()
     {
         var profile = RequireProfile();
+        if (!profile.Active)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.MemberDeactivated,
+                "This member is deactivated and can neither earn nor redeem points; ask your branch secretary to reactivate you.");
+        }
+
         return profile.Verified
             ? profile
             : throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified,

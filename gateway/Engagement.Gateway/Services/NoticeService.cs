@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using Engagement.V1;
+using Grpc.Core;
+using Orleans.Streams;
+
+namespace Engagement.Gateway;
+
+/// <summary>Notices and member feeds. Validates, calls one grain, maps back; WatchFeed relays the boards' streams.</summary>
+public sealed class NoticeService(IGrainFactory grains, IClusterClient cluster) : V1.NoticeService.NoticeServiceBase
+{
+    public override async Task<PublishNoticeResponse> PublishNotice(PublishNoticeRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("audience_id", request.AudienceId).Text("title", request.Title, 100)
+            .IdempotencyKey(request.IdempotencyKey);
+        var audience = validator.ParseAudience(request.Audience);
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > 5000)
+        {
+            validator.Add("body", "is required, at most 5000 characters");
+        }
+
+        if (request.ImageUrls.Count > 9 || request.ImageUrls.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        {
+            validator.Add("image_urls", "at most 9 absolute https URLs");
+        }
+
+        validator.ThrowIfInvalid();
+        var notice = await grains.GetGrain<INoticeBoardGrain>(NoticeBoards.Key(audience!.Value, request.AudienceId)).PublishAsync(caller,
+            new NoticeDraft(request.Title.Trim(), request.Body, [.. request.ImageUrls]), request.IdempotencyKey, context.CancellationToken);
+        return new PublishNoticeResponse { Notice = notice.ToProto(read: false) };
+    }
+
+    public override async Task<ListFeedResponse> ListFeed(ListFeedRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Range("page_size", request.PageSize, 0, 100).ThrowIfInvalid();
+        var page = await Feed(caller).ListAsync(caller, request.PageSize == 0 ? 20 : request.PageSize,
+            request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken);
+        var response = new ListFeedResponse { NextPageToken = page.NextCursor ?? "", UnreadCount = page.UnreadCount };
+        response.Notices.AddRange(page.Items.Select(i => i.Notice.ToProto(i.Read)));
+        return response;
+    }
+
+    public override async Task<MarkNoticesReadResponse> MarkNoticesRead(MarkNoticesReadRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Range("notice_ids", request.NoticeIds.Count, 1, 200).ThrowIfInvalid();
+        var unread = await Feed(caller).MarkReadAsync(caller, [.. request.NoticeIds], context.CancellationToken);
+        return new MarkNoticesReadResponse { UnreadCount = unread };
+    }
+
+    public override async Task WatchFeed(WatchFeedRequest request, IServerStreamWriter<V1.Notice> responseStream, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var boards = await Feed(caller).BoardsAsync(caller, context.CancellationToken);
+        var updates = Channel.CreateBounded<Notice>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+        var provider = cluster.GetStreamProvider(StorageNames.Streams);
+        var subscriptions = new List<StreamSubscriptionHandle<Notice>>();
+        try
+        {
+            foreach (var board in boards)
+            {
+                subscriptions.Add(await provider.GetStream<Notice>(StreamId.Create(StreamNamespaces.Notices, board))
+                    .SubscribeAsync((notice, _) => updates.Writer.WriteAsync(notice, CancellationToken.None).AsTask()));
+            }
+
+            // Headers tell the client it is subscribed: everything published from now on reaches it.
+            await context.WriteResponseHeadersAsync([]);
+            while (!context.CancellationToken.IsCancellationRequested)
+            {
+                var notice = await updates.Reader.ReadAsync(context.CancellationToken);
+                await responseStream.WriteAsync(notice.ToProto(read: false), context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The watcher hung up.
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions)
+            {
+                await subscription.UnsubscribeAsync();
+            }
+        }
+    }
+
+    /// <summary>The calling member's feed; members only.</summary>
+    private IMemberFeedGrain Feed(Caller caller) =>
+        grains.GetGrain<IMemberFeedGrain>(caller.MemberId ?? throw EngagementException.PermissionDenied(ErrorReasons.PermissionDenied, "Only members have a feed."));
+}

@@ -1,0 +1,16 @@
+namespace Engagement;
+
+/// <summary>The notices of one audience, keyed by <see cref="NoticeBoards.Key"/> (e.g. "branch:zj-ic-1").</summary>
+[Alias("engagement.INoticeBoardGrain")]
+public interface INoticeBoardGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Publishes a notice. Park: park admins; committee: its leaders or park admins; branch: its secretary, its
+    /// committee's leaders or park admins. A retry with the same key returns the first notice.
+    /// </summary>
+    Task<Notice> PublishAsync(Caller caller, NoticeDraft draft, string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The kept notices, oldest first, for the member feeds (no caller check).</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Notice>> ListAsync(CancellationToken cancellationToken = default);
+}

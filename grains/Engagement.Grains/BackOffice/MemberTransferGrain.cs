@@ -1,0 +1,96 @@
+namespace Engagement;
+
+[GrainType("member-transfer")]
+public sealed class MemberTransferGrain(
+    [PersistentState("member-transfer", StorageNames.Main)] IPersistentState<MemberTransferState> state,
+    DomainClock clock) : EngagementGrain, IMemberTransferGrain
+{
+    private const int RememberedKeys = 16;
+
+    private string MemberId => this.GetPrimaryKeyString();
+
+    private MemberTransferState S => state.State;
+
+    public async Task<TransferInfo> RequestAsync(Caller caller, string toBranchId, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var key = $"request:{idempotencyKey}";
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        if (Replay(key) is { } first)
+        {
+            Caller.Demand(CanManage(caller, profile.ParkId, first.FromBranchId), "transfer this member");
+            return first;
+        }
+
+        Caller.Demand(CanManage(caller, profile.ParkId, profile.BranchId), "transfer this member");
+        var to = await GrainFactory.GetGrain<IBranchGrain>(toBranchId).GetInfoAsync(cancellationToken);
+        if (to.ParkId != profile.ParkId)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.TransferOtherPark, "Members can only be transferred to a branch of their own park.");
+        }
+
+        if (to.BranchId == profile.BranchId)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.TransferSameBranch, "The member already belongs to this branch.");
+        }
+
+        if (S.Pending is { } pending)
+        {
+            throw EngagementException.FailedPrecondition(ErrorReasons.TransferPending,
+                $"A transfer to branch '{pending.ToBranchId}' is already waiting for that branch's decision.");
+        }
+
+        var transfer = new TransferInfo(MemberId, profile.BranchId, to.BranchId, caller.Subject, clock.UtcNow, TransferStatus.Pending);
+        S.Pending = transfer;
+        Remember(key, transfer);
+        await SaveAsync(state);
+        await GrainFactory.GetGrain<IBranchTransfersGrain>(to.BranchId).AddAsync(transfer, cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(transfer.RequestedAt, caller.Subject, "request-transfer", MemberId,
+            $"{transfer.FromBranchId} -> {transfer.ToBranchId}", profile.ParkId, profile.BranchId), idempotencyKey);
+        return transfer;
+    }
+
+    public async Task<TransferInfo> DecideAsync(Caller caller, bool accept, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var key = $"decide:{idempotencyKey}";
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        var transfer = Replay(key) ?? S.Pending
+            ?? throw EngagementException.NotFound(ErrorReasons.TransferNotFound, $"No transfer of member '{MemberId}' is waiting for a decision.");
+        Caller.Demand(CanManage(caller, profile.ParkId, transfer.ToBranchId), accept ? "accept this transfer" : "decline this transfer");
+        if (transfer.Status == TransferStatus.Pending)
+        {
+            if (accept)
+            {
+                // Each step is idempotent, so a retry after a crash completes the move.
+                var to = await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).GetInfoAsync(cancellationToken);
+                await GrainFactory.GetGrain<IMemberGrain>(MemberId).MoveToBranchAsync(to, cancellationToken);
+                await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).AddMemberAsync(MemberId, cancellationToken);
+                await GrainFactory.GetGrain<IBranchGrain>(transfer.FromBranchId).RemoveMemberAsync(MemberId, cancellationToken);
+            }
+
+            transfer = transfer with { Status = accept ? TransferStatus.Accepted : TransferStatus.Declined, DecidedBy = caller.Subject, DecidedAt = clock.UtcNow };
+            S.Pending = null;
+            Remember(key, transfer);
+            await SaveAsync(state);
+        }
+
+        await GrainFactory.GetGrain<IBranchTransfersGrain>(transfer.ToBranchId).RemoveAsync(MemberId, cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(transfer.DecidedAt!.Value, caller.Subject,
+            transfer.Status == TransferStatus.Accepted ? "accept-transfer" : "decline-transfer", MemberId, $"{transfer.FromBranchId} -> {transfer.ToBranchId}",
+            profile.ParkId, transfer.ToBranchId), idempotencyKey);
+        return transfer;
+    }
+
+    private static bool CanManage(Caller caller, string parkId, string branchId) =>
+        caller.Has(Role.ParkAdmin, parkId) || caller.Has(Role.Secretary, branchId);
+
+    private TransferInfo? Replay(string key) => S.Recent.FirstOrDefault(r => r.Key == key).Value;
+
+    private void Remember(string key, TransferInfo transfer)
+    {
+        S.Recent.Add(new(key, transfer));
+        if (S.Recent.Count > RememberedKeys)
+        {
+            S.Recent.RemoveAt(0);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+
+namespace Engagement;
+
+[GrainType("notice-board")]
+public sealed partial class NoticeBoardGrain(
+    [PersistentState("notice-board", StorageNames.Main)] IPersistentState<NoticeBoardState> state,
+    DomainClock clock,
+    ILogger<NoticeBoardGrain> logger) : EngagementGrain, INoticeBoardGrain
+{
+    private const int RememberedKeys = 32;
+
+    private NoticeBoardState S => state.State;
+
+    public async Task<Notice> PublishAsync(Caller caller, NoticeDraft draft, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var (audience, audienceId) = Parse(this.GetPrimaryKeyString());
+        var (parkId, timeZone) = await AuthorizeAsync(caller, audience, audienceId, cancellationToken);
+        if (S.Recent.FirstOrDefault(r => r.Key == idempotencyKey).Value is { } first)
+        {
+            return first;
+        }
+
+        var notice = new Notice($"{this.GetPrimaryKeyString()}/{S.LastSequence + 1}", audience, audienceId, draft.Title, draft.Body,
+            draft.ImageUrls, caller.Subject, clock.UtcNow);
+        S.LastSequence++;
+        S.Notices.Add(notice);
+        if (S.Notices.Count > NoticeBoards.Kept)
+        {
+            S.Notices.RemoveAt(0);
+        }
+
+        S.Recent.Add(new(idempotencyKey, notice));
+        if (S.Recent.Count > RememberedKeys)
+        {
+            S.Recent.RemoveAt(0);
+        }
+
+        await SaveAsync(state);
+        await AuditTrail.AppendAsync(GrainFactory, timeZone, new AuditRecord(notice.PublishedAt, caller.Subject, "publish-notice", notice.NoticeId,
+            notice.Title, parkId, audience == NoticeAudience.Branch ? audienceId : null), idempotencyKey);
+        await PushAsync(notice);
+        return notice;
+    }
+
+    public Task<IReadOnlyList<Notice>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Notice>>(S.Notices);
+
+    private static (NoticeAudience Audience, string Id) Parse(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return (Enum.Parse<NoticeAudience>(key[..colon], ignoreCase: true), key[(colon + 1)..]);
+    }
+
+    /// <summary>Checks the publisher's role over the audience; returns the park and its time zone.</summary>
+    private async Task<(string ParkId, string TimeZone)> AuthorizeAsync(Caller caller, NoticeAudience audience, string id, CancellationToken cancellationToken)
+    {
+        string parkId;
+        bool allowed;
+        switch (audience)
+        {
+            case NoticeAudience.Branch:
+                var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
+                parkId = branch.ParkId;
+                allowed = caller.Has(Role.Secretary, id) || caller.Has(Role.CommitteeLeader, branch.CommitteeId) || caller.Has(Role.ParkAdmin, parkId);
+                break;
+            case NoticeAudience.Committee:
+                var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+                parkId = committee.ParkId;
+                allowed = caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, parkId);
+                break;
+            default:
+                parkId = id;
+                allowed = caller.Has(Role.ParkAdmin, parkId);
+                break;
+        }
+
+        Caller.Demand(allowed, "publish notices to this audience");
+        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        return (parkId, park.TimeZone);
+    }
+
+    /// <summary>Live push to watchers after the notice is durable; a lost push is not a lost notice (the feed lists it).</summary>
+    private async Task PushAsync(Notice notice)
+    {
+        try
+        {
+            await this.GetStreamProvider(StorageNames.Streams)
+                .GetStream<Notice>(StreamId.Create(StreamNamespaces.Notices, this.GetPrimaryKeyString())).OnNextAsync(notice);
+        }
+        catch (Exception e)
+        {
+            LogPushFailed(e, notice.NoticeId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push notice {NoticeId} to watchers")]
+    private partial void LogPushFailed(Exception exception, string noticeId);
+}
