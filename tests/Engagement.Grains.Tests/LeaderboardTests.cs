@@ -87,13 +87,13 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         await member.AdjustAsync(org.Admin, 2, "a", "a");
         await member.AdjustAsync(org.Admin, 3, "b", "b");
         var third = (await member.AdjustAsync(org.Admin, 4, "c", "c")).Entry!;
-        var otherBranch = Org.Next("br");
-        await _grains.GetGrain<IBranchGrain>(otherBranch).CreateAsync(org.Admin, org.Committee, "二支部", "k");
-        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, otherBranch, "all"));
+        // A park board the stream never fed (another park's) stands in for a board whose events were lost.
+        var elsewhere = await new Org(_grains).CreateAsync();
+        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
 
         await board.ApplyAsync(third);
         await board.ApplyAsync(third);
-        var standing = await board.AroundAsync(org.Admin, id, 0);
+        var standing = await board.AroundAsync(elsewhere.Admin, id, 0);
 
         Assert.Equal(9, standing.Entry!.Score);
         Assert.Equal(third.CreatedAt, standing.Entry.ReachedAt);
@@ -117,6 +117,35 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
 
         Assert.Equal(0, repairedWhenSynced);
         Assert.Equal(7, (await yearBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score);
+    }
+
+    [Fact]
+    public async Task ATransferredMembersPointsCountForTheNewBranchFromTheMoveOnAndStayWithTheOldOneBefore()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var to = Org.Next("br");
+        await _grains.GetGrain<IBranchGrain>(to).CreateAsync(org.Admin, org.Committee, "二支部", "k");
+        var member = await org.MemberAsync();
+        var id = member.GetPrimaryKeyString();
+        await member.AdjustAsync(org.Secretary, 5, "before", "a");
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var transfers = _grains.GetGrain<IMemberTransferGrain>(id);
+        await transfers.RequestAsync(org.Secretary, to, "t");
+        await transfers.DecideAsync(Org.As("sec2", new RoleGrant(Role.Secretary, to)), accept: true, "d");
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await member.AdjustAsync(org.Admin, 3, "after", "b");
+
+        var oldBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
+        var newBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, to, "all"));
+        var committee = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
+        var atNew = await EventuallyAsync(async () => (await newBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score, 3L);
+        await oldBoard.ReconcileAsync();
+        var atOld = (await oldBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score;
+        var inCommittee = await EventuallyAsync(async () => (await committee.AroundAsync(org.Admin, id, 0)).Entry?.Score, 8L);
+
+        Assert.Equal(3, atNew);
+        Assert.Equal(5, atOld);
+        Assert.Equal(8, inCommittee);
     }
 
     [Fact]

@@ -68,8 +68,18 @@ public sealed class LeaderboardGrain(
                 var old = state.State.Scores.GetValueOrDefault(memberId);
                 if (sequence > (old?.LastSequence ?? 0))
                 {
-                    await ApplyEntriesAsync(old, await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0));
-                    repaired++;
+                    var missing = await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0);
+                    if (missing.Count > 0)
+                    {
+                        await ApplyEntriesAsync(old, missing);
+                        repaired++;
+                    }
+                    else if (old is not null)
+                    {
+                        // Nothing of it counts here (e.g. earned after a transfer away): remember how far we looked.
+                        state.State.Scores[memberId] = old with { LastSequence = sequence };
+                        _dirty = true;
+                    }
                 }
             }
         }
@@ -199,7 +209,26 @@ public sealed class LeaderboardGrain(
         }
 
         missing.Reverse();
-        return missing;
+        return await EarnedHereAsync(memberId, missing);
+    }
+
+    /// <summary>
+    /// Entries read back from the ledger count on a branch or committee board only for the time the member belonged
+    /// to it: a transferred member's points count for the new branch from the move on, and stay with the old one before.
+    /// </summary>
+    private async Task<List<LedgerEntry>> EarnedHereAsync(string memberId, List<LedgerEntry> entries)
+    {
+        var (scope, scopeId, _) = BoardKeys.Parse(Key);
+        if (entries.Count == 0 || scope is BoardScope.ParkMembers or BoardScope.CommitteeBranches)
+        {
+            return entries;
+        }
+
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
+        var belongsNow = (scope == BoardScope.BranchMembers ? profile.BranchId : profile.CommitteeId) == scopeId;
+        return profile.TransferredAt is not { } moved
+            ? belongsNow ? entries : []
+            : [.. entries.Where(e => belongsNow ? e.CreatedAt >= moved : e.CreatedAt < moved)];
     }
 
     /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>
