@@ -5,11 +5,26 @@ namespace Engagement.EndToEnd;
 
 public static class FreePorts
 {
-    /// <summary>A loopback port nobody listens on right now.</summary>
+    private static readonly HashSet<int> Issued = [];
+
+    /// <summary>
+    /// A loopback port nobody listens on right now, and never one this test run handed out before (the OS may offer a
+    /// just-released port again, and two nodes of one test must not get the same).
+    /// </summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (Issued)
+            {
+                if (Issued.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 }
