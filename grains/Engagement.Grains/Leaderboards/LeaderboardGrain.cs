@@ -33,8 +33,12 @@ public sealed class LeaderboardGrain(
             _total += score.Score;
         }
 
-        this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(SnapshotEvery, SnapshotEvery));
-        this.RegisterGrainTimer(async ct => await ReconcileAsync(ct), new GrainTimerCreationOptions(ReconcileEvery, ReconcileEvery));
+        // The first snapshot comes quickly, so a board that dies young is still known as one to repair.
+        this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
+        // A board that existed before (it was snapshotted) is being re-created, maybe after its silo died with events
+        // in flight: reconcile at once instead of waiting for the period; a brand-new board has nothing to repair.
+        var first = state.RecordExists ? TimeSpan.FromSeconds(1) : ReconcileEvery;
+        this.RegisterGrainTimer(async ct => await ReconcileAsync(ct), new GrainTimerCreationOptions(first, ReconcileEvery));
         return Task.CompletedTask;
     }
 
