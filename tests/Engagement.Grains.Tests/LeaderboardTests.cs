@@ -73,7 +73,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
             BoardKeys.Key(BoardScope.ParkMembers, org.Park, day),
         })
         {
-            var score = await EventuallyAsync(async () => (await _grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(me, member.GetPrimaryKeyString(), 0)).Entry?.Score, 5L);
+            var score = await Poll.UntilAsync(async () => (await _grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(me, member.GetPrimaryKeyString(), 0)).Entry?.Score, 5L);
             Assert.Equal(5, score);
         }
     }
@@ -108,7 +108,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         // Once the stream delivered everything, a reconcile finds nothing to repair; a board that nobody asked for yet
         // (it was never activated by an event of this member) is filled from the ledger by a reconcile.
         var committeeBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
-        await EventuallyAsync(async () => (await committeeBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score, 7L);
+        await Poll.UntilAsync(async () => (await committeeBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score, 7L);
 
         var repairedWhenSynced = await committeeBoard.ReconcileAsync();
         var yearBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch,
@@ -138,10 +138,10 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         var oldBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
         var newBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, to, "all"));
         var committee = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
-        var atNew = await EventuallyAsync(async () => (await newBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score, 3L);
+        var atNew = await Poll.UntilAsync(async () => (await newBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score, 3L);
         await oldBoard.ReconcileAsync();
         var atOld = (await oldBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score;
-        var inCommittee = await EventuallyAsync(async () => (await committee.AroundAsync(org.Admin, id, 0)).Entry?.Score, 8L);
+        var inCommittee = await Poll.UntilAsync(async () => (await committee.AroundAsync(org.Admin, id, 0)).Entry?.Score, 8L);
 
         Assert.Equal(3, atNew);
         Assert.Equal(5, atOld);
@@ -169,24 +169,4 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
 
     private static LedgerEntry Earned(string memberId, long points, DateTimeOffset at) =>
         new(memberId, Sequence: 1, points, LedgerEntryKind.Adjustment, "test", "k", at, points);
-
-    /// <summary>Reads until the value is <paramref name="expected"/> or 10 s passed; returns the last value read.</summary>
-    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> read, T expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        T? value;
-        do
-        {
-            value = await read();
-            if (Equals(value, expected))
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return value;
-    }
 }

@@ -155,7 +155,7 @@ public sealed class RedemptionTests(ClusterFixture fixture)
         var started = await shop.StartAsync(me);
 
         fixture.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        var released = await Eventually(async () => (await member.GetBalanceAsync(me)).Held == 0);
+        var released = await Poll.UntilAsync(async () => (await member.GetBalanceAsync(me)).Held == 0, true, seconds: 20);
         var view = await shop.Redemption(started).GetAsync(me);
 
         Assert.True(released, "the expiry reminder did not release the hold");
@@ -257,21 +257,5 @@ public sealed class RedemptionTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
         var again = await Assert.ThrowsAsync<EngagementException>(() => shop.Merchant.ResolveCodeAsync(shop.Staff, "00000000"));
         Assert.Equal(ErrorReasons.RedemptionNotFound, again.Reason);
-    }
-
-    private static async Task<bool> Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        return false;
     }
 }

@@ -27,7 +27,7 @@ public sealed class CourseService(IGrainFactory grains) : V1.CourseService.Cours
     public override async Task<ListCoursesResponse> ListCourses(ListCoursesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = request.MemberId.Length > 0 ? request.MemberId : caller.MemberId ?? "";
+        var memberId = caller.MemberIdOr(request.MemberId);
         new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
         var courses = await grains.GetGrain<IMemberCoursesGrain>(memberId).ListAsync(caller, context.CancellationToken);
         return courses.ToProto(memberId);
@@ -36,7 +36,7 @@ public sealed class CourseService(IGrainFactory grains) : V1.CourseService.Cours
     public override async Task<ReportProgressResponse> ReportProgress(ReportProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var memberId = request.MemberId.Length > 0 ? request.MemberId : caller.MemberId ?? "";
+        var memberId = caller.MemberIdOr(request.MemberId);
         // The upper bound is the episode's length, which only the grain knows.
         new RequestValidator().Id("member_id", memberId).Id("course_id", request.CourseId).Id("episode_id", request.EpisodeId)
             .Range("position_seconds", request.PositionSeconds, 0, CourseLimits.MaxEpisodeSeconds)
