@@ -61,6 +61,8 @@ public static partial class GatewayHosting
         app.MapGrpcService<MerchantService>();
         app.MapGrpcService<RedemptionService>();
         app.MapSettlementCsv();
+        app.MapGrpcService<AnalyticsService>();
+        app.MapAnalyticsCsv();
         app.MapGrpcService<CourseService>();
         app.MapGrpcService<QuizService>();
         app.MapGrpcService<EventService>();

@@ -7,28 +7,14 @@ namespace Engagement.Gateway;
 public static class SettlementCsv
 {
     public static void MapSettlementCsv(this WebApplication app) =>
-        app.MapGet("/v1/merchants/{merchantId}/settlements/{day}.csv", async (string merchantId, string day, HttpContext http, IGrainFactory grains) =>
-        {
-            try
+        app.MapGet("/v1/merchants/{merchantId}/settlements/{day}.csv", (string merchantId, string day, HttpContext http, IGrainFactory grains) =>
+            CsvResults.RunAsync(http, async caller =>
             {
-                var caller = CallerAccessor.FromPrincipal(http.User);
                 var validator = new RequestValidator().Id("merchant_id", merchantId);
                 var date = MerchantService.ParseDay(day, validator);
                 validator.ThrowIfInvalid();
-                var settlement = await grains.GetGrain<IMerchantGrain>(merchantId).GetSettlementAsync(caller, date, http.RequestAborted);
-                return Results.Text(ToCsv(settlement), "text/csv; charset=utf-8", Encoding.UTF8);
-            }
-            catch (EngagementException e)
-            {
-                return Results.Problem(e.Message, statusCode: e.Kind switch
-                {
-                    ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
-                    ErrorKind.PermissionDenied => StatusCodes.Status403Forbidden,
-                    ErrorKind.NotFound => StatusCodes.Status404NotFound,
-                    _ => StatusCodes.Status400BadRequest,
-                }, extensions: new Dictionary<string, object?> { ["reason"] = e.Reason });
-            }
-        });
+                return ToCsv(await grains.GetGrain<IMerchantGrain>(merchantId).GetSettlementAsync(caller, date, http.RequestAborted));
+            }));
 
     public static string ToCsv(Settlement settlement)
     {
@@ -36,7 +22,7 @@ public static class SettlementCsv
         csv.AppendLine("merchant_id,day,item_id,item_name,redemptions,points,refunds,refunded_points");
         foreach (var item in settlement.Items.OrderBy(i => i.ItemId, StringComparer.Ordinal))
         {
-            csv.AppendLine(string.Join(',', settlement.MerchantId, ProtoMapping.Day(settlement.Day), item.ItemId, Quote(item.Name),
+            csv.AppendLine(string.Join(',', settlement.MerchantId, ProtoMapping.Day(settlement.Day), item.ItemId, CsvResults.Quote(item.Name),
                 item.Redemptions.ToString(CultureInfo.InvariantCulture), item.Points.ToString(CultureInfo.InvariantCulture),
                 item.Refunds.ToString(CultureInfo.InvariantCulture), item.RefundedPoints.ToString(CultureInfo.InvariantCulture)));
         }
@@ -46,6 +32,4 @@ public static class SettlementCsv
             settlement.Refunds.ToString(CultureInfo.InvariantCulture), settlement.RefundedPoints.ToString(CultureInfo.InvariantCulture)));
         return csv.ToString();
     }
-
-    private static string Quote(string text) => text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }
