@@ -15,8 +15,21 @@ public sealed record MemberProfile(
     [property: Id(9)] string Company = "",
     [property: Id(10)] DateOnly? JoinDate = null,
     [property: Id(11)] DateTimeOffset? DeactivatedAt = null,
-    [property: Id(12)] DateTimeOffset? TransferredAt = null)
+    [property: Id(12)] DateTimeOffset? TransferredAt = null,
+    [property: Id(13)] long? TransferredAfterSequence = null)
 {
+    /// <summary>
+    /// Whether the ledger entry <paramref name="entry"/> was made while the member belonged to the branch or committee
+    /// they belong to now (<paramref name="inUnitNow"/> true) or, if not, to the one they belonged to before their last
+    /// transfer. Decided by the ledger sequence at the move (exact), or its time for profiles moved before that was kept.
+    /// </summary>
+    public bool MadeWhileIn(LedgerEntry entry, bool inUnitNow)
+    {
+        var afterMove = TransferredAfterSequence is { } sequence ? entry.Sequence > sequence
+            : TransferredAt is not { } moved || entry.CreatedAt >= moved;
+        return inUnitNow ? afterMove : TransferredAt is not null && !afterMove;
+    }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Verified => VerifiedAt is not null;
 

@@ -49,8 +49,6 @@ internal static class LedgerCatchUp
 
         var profile = await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
         var inUnit = belongsNow(profile);
-        return profile.TransferredAt is not { } moved
-            ? inUnit ? entries : []
-            : [.. entries.Where(e => inUnit ? e.CreatedAt >= moved : e.CreatedAt < moved)];
+        return [.. entries.Where(e => profile.MadeWhileIn(e, inUnit))];
     }
 }

@@ -228,11 +228,8 @@ public sealed class LeaderboardGrain(
             return entries;
         }
 
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
-        var belongsNow = (scope == BoardScope.BranchMembers ? profile.BranchId : profile.CommitteeId) == scopeId;
-        return profile.TransferredAt is not { } moved
-            ? belongsNow ? entries : []
-            : [.. entries.Where(e => belongsNow ? e.CreatedAt >= moved : e.CreatedAt < moved)];
+        return await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries,
+            profile => (scope == BoardScope.BranchMembers ? profile.BranchId : profile.CommitteeId) == scopeId);
     }
 
     /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>

@@ -34,7 +34,7 @@ public sealed partial class MemberGrain
             throw EngagementException.FailedPrecondition(ErrorReasons.TransferOtherPark, "Members can only move between branches of their own park.");
         }
 
-        S.Profile = profile with { BranchId = branch.BranchId, CommitteeId = branch.CommitteeId, TransferredAt = clock.UtcNow };
+        S.Profile = profile with { BranchId = branch.BranchId, CommitteeId = branch.CommitteeId, TransferredAt = clock.UtcNow, TransferredAfterSequence = S.LastSequence };
         await SaveAsync(state);
         return S.Profile;
     }

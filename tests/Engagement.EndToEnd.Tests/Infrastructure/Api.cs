@@ -33,6 +33,8 @@ public sealed class Api(CallInvoker invoker)
 
     public V1.NoticeService.NoticeServiceClient Notices { get; } = new(invoker);
 
+    public V1.AnalyticsService.AnalyticsServiceClient Analytics { get; } = new(invoker);
+
     /// <summary>Clients that send <paramref name="token"/> (none when null) on every call.</summary>
     public static Api For(GrpcChannel channel, string? token) =>
         new(token is null ? channel.CreateCallInvoker() : channel.Intercept(metadata =>
