@@ -59,6 +59,9 @@ public sealed class ClusterKillTests(PostgresFixture fixture)
             }, TimeSpan.FromSeconds(90), "the park board converging to the ledger");
             var report = await api.Admin.Points.CheckLedgerConsistencyAsync(new CheckLedgerConsistencyRequest { ParkId = seed.Park });
             Assert.Empty(report.Differences);
+            // Analytics lost what the dead silo held in memory too; the first read reconciles with the ledgers.
+            var analytics = (await api.Admin.Analytics.GetBranchAnalyticsAsync(new GetBranchAnalyticsRequest { BranchId = seed.Branch })).Analytics;
+            Assert.Equal(rounds * members.Count, analytics.PointsAdjusted);
         }
         finally
         {
