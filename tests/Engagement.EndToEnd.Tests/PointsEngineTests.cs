@@ -83,9 +83,10 @@ public sealed class PointsEngineTests(NodeFixture fixture)
         Assert.Equal(adjusted, retry);
         Assert.Equal(8, adjusted.Balance);
         Assert.Equal(V1.LedgerEntryKind.Adjustment, Assert.Single(ledger.Entries).Kind);
-        var record = Assert.Single(audit.Records);
-        Assert.Equal("adjust-points", record.Action);
+        var record = Assert.Single(audit.Records, r => r.Action == "adjust-points");
         Assert.Equal("secretary", record.Actor);
+        Assert.Equal(["adjust-points", "create-branch", "create-committee", "register-member", "verify-member"],
+            audit.Records.Select(r => r.Action).Order(StringComparer.Ordinal));
         Assert.Equal(id, record.Target);
         Assert.Equal(seed.Branch, record.BranchId);
     }

@@ -39,6 +39,8 @@ public static partial class GatewayHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterHealthCheck>();
         builder.Services.AddSingleton<LeaderboardWatchHub>();
+        builder.Services.AddSingleton<OfficerRoles>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OfficerRoles>());
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.
@@ -51,6 +53,7 @@ public static partial class GatewayHosting
     public static WebApplication MapEngagementGateway(this WebApplication app)
     {
         app.UseAuthentication();
+        app.Use(OfficerRoles.AddRolesAsync);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<OrganizationService>();
         app.MapGrpcService<BackOfficeService>();

@@ -4,7 +4,7 @@ using Grpc.Core;
 namespace Engagement.Gateway;
 
 /// <summary>Parks, committees, branches and member registration. Validates, calls one grain, maps back.</summary>
-public sealed class OrganizationService(IGrainFactory grains) : V1.OrganizationService.OrganizationServiceBase
+public sealed partial class OrganizationService(IGrainFactory grains, OfficerRoles officerRoles) : V1.OrganizationService.OrganizationServiceBase
 {
     public override async Task<CreateParkResponse> CreatePark(CreateParkRequest request, ServerCallContext context)
     {

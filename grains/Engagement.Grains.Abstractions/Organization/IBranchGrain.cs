@@ -19,4 +19,11 @@ public interface IBranchGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The members now and those who left (were transferred away) at or after <paramref name="since"/>: everyone whose
+    /// ledger entries since then may count for this branch (what derived state reconciles against).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> ListMembersSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }

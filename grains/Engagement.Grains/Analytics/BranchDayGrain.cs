@@ -86,7 +86,9 @@ public sealed class BranchDayGrain(
         }
 
         await EnsureBranchAsync();
-        var roster = await GrainFactory.GetGrain<IBranchGrain>(Key.BranchId).ListMembersAsync();
+        // A day back from the day's start is a cheap superset of "since the day began", in any time zone.
+        var since = new DateTimeOffset(Key.Day.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var roster = await GrainFactory.GetGrain<IBranchGrain>(Key.BranchId).ListMembersSinceAsync(since);
         var candidates = roster.Union(S.Seen.Keys, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(32))
         {

@@ -43,8 +43,9 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
             return [];
         }
 
-        var members = await Task.WhenAll(branches.Select(b => grains.GetGrain<IBranchGrain>(b).ListMembersAsync()));
-        return [.. members.SelectMany(m => m)];
+        // Members who left count too: their entries from before the move still belong here.
+        var members = await Task.WhenAll(branches.Select(b => grains.GetGrain<IBranchGrain>(b).ListMembersSinceAsync(DateTimeOffset.MinValue)));
+        return [.. members.SelectMany(m => m).Distinct(StringComparer.Ordinal)];
     }
 
     private static async Task<string> TimeZoneOfAsync(IGrainFactory grains, string parkId) =>

@@ -4,6 +4,7 @@ namespace Engagement;
 public sealed class BranchGrain(
     [PersistentState("branch", StorageNames.Main)] IPersistentState<EntityState<BranchInfo>> state,
     [PersistentState("branch-members", StorageNames.Main)] IPersistentState<RosterState> members,
+    [PersistentState("branch-departures", StorageNames.Main)] IPersistentState<DeparturesState> departures,
     DomainClock clock) : EngagementGrain, IBranchGrain
 {
     private string BranchId => this.GetPrimaryKeyString();
@@ -20,6 +21,10 @@ public sealed class BranchGrain(
         }
 
         await GrainFactory.GetGrain<ICommitteeGrain>(info.CommitteeId).AddBranchAsync(BranchId, cancellationToken);
+        // Also on a retry: the audit record may be what a crash lost (one per key).
+        var park = await GrainFactory.GetGrain<IParkGrain>(info.ParkId).GetInfoAsync(cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(info.CreatedAt, caller.Subject, "create-branch", BranchId,
+            $"{info.Name} ({info.CommitteeId})", info.ParkId, BranchId), idempotencyKey);
         return info;
     }
 
@@ -28,7 +33,21 @@ public sealed class BranchGrain(
 
     public Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, members, memberId);
 
-    public Task RemoveMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.RemoveAsync(this, members, memberId);
+    public async Task RemoveMemberAsync(string memberId, CancellationToken cancellationToken = default)
+    {
+        if (!members.State.Ids.Contains(memberId, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        // The departure first: a crash between the two leaves the member listed twice, never nowhere.
+        departures.State.Record(memberId, clock.UtcNow);
+        await SaveAsync(departures);
+        await Roster.RemoveAsync(this, members, memberId);
+    }
+
+    public Task<IReadOnlyList<string>> ListMembersSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. members.State.Ids.Union(departures.State.Since(since), StringComparer.Ordinal)]);
 
     public Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(members.State.Ids);

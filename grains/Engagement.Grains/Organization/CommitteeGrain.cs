@@ -23,6 +23,9 @@ public sealed class CommitteeGrain(
         }
 
         await Park(info).AddCommitteeAsync(CommitteeId, cancellationToken);
+        // Also on a retry: the audit record may be what a crash lost (one per key).
+        var park = await Park(info).GetInfoAsync(cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(info.CreatedAt, caller.Subject, "create-committee", CommitteeId, info.Name, parkId, null), idempotencyKey);
         return info;
     }
 

@@ -36,23 +36,27 @@ public sealed partial class MemberGrain(
             await SaveAsync(state);
         }
 
-        // Also on a retry: the roster entry may be what a crash lost.
-        await GrainFactory.GetGrain<IBranchGrain>(S.Profile.BranchId).AddMemberAsync(MemberId, cancellationToken);
-        return S.Profile;
+        // Also on a retry: the roster entry or the audit record may be what a crash lost.
+        var profile = S.Profile;
+        await GrainFactory.GetGrain<IBranchGrain>(profile.BranchId).AddMemberAsync(MemberId, cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(profile.RegisteredAt, caller.Subject, "register-member", MemberId,
+            profile.DisplayName, profile.ParkId, profile.BranchId), idempotencyKey);
+        return profile;
     }
 
     public async Task<MemberProfile> VerifyAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
         Caller.Demand(CanManage(caller, profile), "verify this member");
-        if (profile.Verified)
+        if (!profile.Verified)
         {
-            return profile;
+            S.Profile = profile = profile with { VerifiedAt = clock.UtcNow };
+            await SaveAsync(state);
         }
 
-        S.Profile = profile with { VerifiedAt = clock.UtcNow };
-        await SaveAsync(state);
-        return S.Profile;
+        await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(profile.VerifiedAt!.Value, caller.Subject, "verify-member", MemberId,
+            profile.DisplayName, profile.ParkId, profile.BranchId), idempotencyKey);
+        return profile;
     }
 
     public Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default) =>

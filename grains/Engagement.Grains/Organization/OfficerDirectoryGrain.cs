@@ -1,0 +1,101 @@
+namespace Engagement;
+
+[GrainType("officer-directory")]
+public sealed class OfficerDirectoryGrain(
+    [PersistentState("officer-directory", StorageNames.Main)] IPersistentState<OfficerDirectoryState> state,
+    DomainClock clock) : EngagementGrain, IOfficerDirectoryGrain
+{
+    private const int RememberedKeys = 256;
+
+    private OfficerDirectoryState S => state.State;
+
+    public async Task<Officer> AppointAsync(Caller caller, string parkId, string subject, string displayName, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "appoint officers in this park");
+        var key = $"appoint:{parkId}:{idempotencyKey}";
+        if (Replay(key) is not { } officer)
+        {
+            await RequireInParkAsync(parkId, grant, cancellationToken);
+            officer = S.Officers.FirstOrDefault(o => o.Subject == subject && o.Grant == grant);
+            if (officer is null)
+            {
+                officer = new Officer(subject, displayName, grant, parkId, caller.Subject, clock.UtcNow);
+                S.Officers.Add(officer);
+                S.Version++;
+            }
+
+            Remember(key, officer);
+            await SaveAsync(state);
+        }
+
+        // Also on a retry: the audit record may be what a crash lost.
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(clock.UtcNow, caller.Subject, "appoint-officer", subject,
+            $"{grant} ({displayName})", parkId, grant.Role == Role.Secretary ? grant.Scope : null), idempotencyKey);
+        return officer;
+    }
+
+    public async Task<Officer> RevokeAsync(Caller caller, string parkId, string subject, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "revoke officers in this park");
+        var key = $"revoke:{parkId}:{idempotencyKey}";
+        if (Replay(key) is not { } officer)
+        {
+            officer = S.Officers.FirstOrDefault(o => o.ParkId == parkId && o.Subject == subject && o.Grant == grant)
+                ?? throw EngagementException.NotFound(ErrorReasons.OfficerNotFound, $"'{subject}' does not hold {grant} in this park.");
+            if (subject == caller.Subject)
+            {
+                throw EngagementException.FailedPrecondition(ErrorReasons.OfficerSelfRevoke, "Officers cannot revoke their own office; another park admin can.");
+            }
+
+            S.Officers.Remove(officer);
+            S.Version++;
+            Remember(key, officer);
+            await SaveAsync(state);
+        }
+
+        await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(clock.UtcNow, caller.Subject, "revoke-officer", subject,
+            grant.ToString(), parkId, grant.Role == Role.Secretary ? grant.Scope : null), idempotencyKey);
+        return officer;
+    }
+
+    public Task<IReadOnlyList<Officer>> ListAsync(Caller caller, string parkId, string? scopeId, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(caller.Has(Role.ParkAdmin, parkId) || scopeId is not null
+            && (caller.Has(Role.Secretary, scopeId) || caller.Has(Role.CommitteeLeader, scopeId)), "list these officers");
+        return Task.FromResult<IReadOnlyList<Officer>>([.. S.Officers
+            .Where(o => o.ParkId == parkId && (scopeId is null || o.Grant.Scope == scopeId))
+            .OrderBy(o => o.Grant.Scope, StringComparer.Ordinal).ThenBy(o => o.Grant.Role).ThenBy(o => o.Subject, StringComparer.Ordinal)]);
+    }
+
+    public Task<OfficerList?> ChangedSinceAsync(long knownVersion, CancellationToken cancellationToken = default) =>
+        Task.FromResult(S.Version == knownVersion ? null : new OfficerList(S.Version, [.. S.Officers]));
+
+    /// <summary>The office's scope must be in the park: a branch or committee of it, or the park itself.</summary>
+    private async Task RequireInParkAsync(string parkId, RoleGrant grant, CancellationToken cancellationToken)
+    {
+        var scopePark = grant.Role switch
+        {
+            Role.Secretary => (await GrainFactory.GetGrain<IBranchGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
+            Role.CommitteeLeader => (await GrainFactory.GetGrain<ICommitteeGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
+            Role.ParkAdmin => grant.Scope,
+            _ => throw EngagementException.InvalidArgument("role", "must be secretary, committee leader or park admin"),
+        };
+        if (scopePark != parkId)
+        {
+            throw EngagementException.InvalidArgument("scope_id", "is not in this park");
+        }
+    }
+
+    private Officer? Replay(string key) => S.Recent.FirstOrDefault(r => r.Key == key).Value;
+
+    private void Remember(string key, Officer officer)
+    {
+        S.Recent.Add(new(key, officer));
+        if (S.Recent.Count > RememberedKeys)
+        {
+            S.Recent.RemoveAt(0);
+        }
+    }
+}
