@@ -10,4 +10,8 @@ public static class AuditTrail
     public static Task AppendAsync(IGrainFactory grains, string timeZone, AuditRecord record, string idempotencyKey) =>
         grains.GetGrain<IAuditGrain>(Key(record.ParkId, ParkClock.DayOf(record.At, timeZone)))
             .AppendAsync(record, $"{record.Action}:{record.Target}:{idempotencyKey}");
+
+    /// <summary>As <see cref="AppendAsync"/>, looking up the park's time zone.</summary>
+    public static async Task AppendInParkAsync(IGrainFactory grains, AuditRecord record, string idempotencyKey) =>
+        await AppendAsync(grains, (await grains.GetGrain<IParkGrain>(record.ParkId).GetInfoAsync()).TimeZone, record, idempotencyKey);
 }

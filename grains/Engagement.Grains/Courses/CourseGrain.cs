@@ -28,6 +28,8 @@ public sealed class CourseGrain(
 
         // Also on a retry: the catalogue entry may be what a crash lost.
         await GrainFactory.GetGrain<ICourseCatalogGrain>(info.ParkId).AddAsync(CourseId, cancellationToken);
+        await AuditTrail.AppendInParkAsync(GrainFactory, new AuditRecord(info.CreatedAt, caller.Subject, "create-course", CourseId,
+            $"{info.Title} ({info.Episodes.Count} episodes)", info.ParkId, null), idempotencyKey);
         return info;
     }
 

@@ -52,6 +52,8 @@ public sealed partial class EventGrain(
 
         // Also on a retry: the calendar entry may be what a crash lost.
         await GrainFactory.GetGrain<IEventCalendarGrain>(S.Info.CalendarKey).AddAsync(EventSummary.Of(S.Info), cancellationToken);
+        await AuditTrail.AppendInParkAsync(GrainFactory, new AuditRecord(S.Info.PublishedAt, caller.Subject, "publish-event", EventId,
+            $"{S.Info.Title} ({S.Info.Points} points)", S.Info.ParkId, S.Info.BranchId), idempotencyKey);
         return S.Info;
     }
 

@@ -35,6 +35,8 @@ public sealed partial class MerchantGrain(
         }
 
         await GrainFactory.GetGrain<IParkGrain>(S.Info.ParkId).AddMerchantAsync(MerchantId, cancellationToken);
+        await AuditTrail.AppendAsync(GrainFactory, S.TimeZone, new AuditRecord(S.Info.CreatedAt, caller.Subject, "create-merchant", MerchantId,
+            S.Info.Name, S.Info.ParkId, null), idempotencyKey);
         return S.Info;
     }
 
