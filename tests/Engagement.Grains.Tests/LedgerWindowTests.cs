@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Engagement.Tests;
 
 /// <summary>The profile's in-memory ledger window: incremental reads, and never the whole ledger.</summary>
@@ -64,39 +62,5 @@ public sealed class LedgerWindowTests(ClusterFixture fixture)
         Assert.True(readRecent < 155, $"read {readRecent} entries of 155 for 5 recent ones");
         Assert.Equal(155, older.Count);
         Assert.Equal(155, reads.Sum());
-    }
-
-    /// <summary>Forwards to a member grain and counts the ledger entries each ReadLedgerAsync returned.</summary>
-    public class CountingMember : DispatchProxy
-    {
-        private IMemberGrain _target = null!;
-        private List<int> _reads = null!;
-
-        public static (IMemberGrain Proxy, List<int> Reads) Wrap(IMemberGrain target)
-        {
-            var proxy = Create<IMemberGrain, CountingMember>();
-            var counting = (CountingMember)(object)proxy;
-            counting._target = target;
-            counting._reads = [];
-            return (proxy, counting._reads);
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            var result = targetMethod!.Invoke(_target, args);
-            if (targetMethod.Name == nameof(IMemberGrain.ReadLedgerAsync) && result is Task<LedgerSlice> slice)
-            {
-                return CountAsync(slice);
-            }
-
-            return result;
-        }
-
-        private async Task<LedgerSlice> CountAsync(Task<LedgerSlice> slice)
-        {
-            var value = await slice;
-            _reads.Add(value.Entries.Count);
-            return value;
-        }
     }
 }
