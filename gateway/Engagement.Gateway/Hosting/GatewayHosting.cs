@@ -70,6 +70,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<QuizService>();
         app.MapGrpcService<EventService>();
         app.MapGrpcService<LeaderboardService>();
+        app.MapGrpcService<InsightsService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));

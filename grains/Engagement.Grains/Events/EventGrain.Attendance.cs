@@ -76,6 +76,11 @@ public sealed partial class EventGrain
         var remoteFirst = attendee?.RemoteAwardedAt is not null;
         var award = remoteFirst ? null : await GrainFactory.GetGrain<IMemberGrain>(memberId)
             .AwardAsync(new Award(Activity.EventOnSite, info.Points, $"event:{EventId}:on-site", AttendanceAwardKey), cancellationToken);
+        if (award is not null)
+        {
+            await RecordAttendanceAsync(memberId, info, AttendanceMode.OnSite, now, award, cancellationToken);
+        }
+
         attendee ??= Enrol(profile, now);
         attendee.CheckIn = new EventCheckInResult(EventId, memberId, now, award?.PointsAwarded ?? 0, award?.Entry, AlreadyCheckedIn: false, remoteFirst);
         attendee.CheckInKey = idempotencyKey;
@@ -108,6 +113,11 @@ public sealed partial class EventGrain
             ? await GrainFactory.GetGrain<IMemberGrain>(memberId)
                 .AwardAsync(new Award(Activity.EventRemote, info.RemotePoints, $"event:{EventId}:remote", AttendanceAwardKey), cancellationToken)
             : null;
+
+        if (award is not null)
+        {
+            await RecordAttendanceAsync(memberId, info, AttendanceMode.Remote, now, award, cancellationToken);
+        }
 
         attendee ??= Enrol(profile, now);
         attendee.Watched = watched;
@@ -162,6 +172,14 @@ public sealed partial class EventGrain
                 "The check-in code is wrong or has expired; enter the code now shown on the organiser's screen.");
         }
     }
+
+    /// <summary>
+    /// Tells the member's event history (insights) once the attendance counted, also when it paid 0 points. Before
+    /// this grain saves, so a failed save is retried with it; the history ignores a repeated event.
+    /// </summary>
+    private Task RecordAttendanceAsync(string memberId, EventInfo info, AttendanceMode mode, DateTimeOffset now, AwardResult award, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<IMemberEventHistoryGrain>(memberId)
+            .RecordAsync(new AttendedEvent(EventId, info.Title, mode, now, award.PointsAwarded), cancellationToken);
 
     private AttendeeState Enrol(MemberProfile profile, DateTimeOffset now)
     {

@@ -4,7 +4,8 @@ namespace Engagement;
 /// A member's quiz of one day. Every check (caller, verified, the day is today, the answers fit the day's set)
 /// happens before the first write. The graded result is written first, then the points are awarded under a key
 /// derived from the day and recorded in the result; a call that finds the award missing (a crash between the two)
-/// completes it with the same key, which the member grain never pays twice.
+/// completes it with the same key, which the member grain never pays twice. The member's quiz history (insights)
+/// is told on the same path, before the award is recorded, so the same repair covers it.
 /// </summary>
 [GrainType("quiz-attempt")]
 public sealed class QuizAttemptGrain(
@@ -84,6 +85,10 @@ public sealed class QuizAttemptGrain(
             return result;
         }
 
+        // Before the award, so a graded quiz counts for insights even when the award fails (e.g. a deactivated
+        // member); idempotent by day, so the repair of a crashed award records nothing twice.
+        await GrainFactory.GetGrain<IMemberQuizHistoryGrain>(MemberId).RecordAsync(
+            new QuizRecord(result.Day, result.Questions.Count, result.CorrectCount, result.WrongAnswerTags, result.SubmittedAt), cancellationToken);
         var key = $"quiz:{QuizKeys.Format(result.Day)}";
         var award = await Member.AwardAsync(new Award(Activity.Quiz, result.PointsEarned, key, key), cancellationToken);
         state.State.Result = result with { Award = award };
