@@ -72,7 +72,7 @@ public sealed class AnalyticsTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task ATransferredMembersActivityStaysWithTheBranchWhereItHappened()
+    public async Task ATransferredMembersPointsStayWithTheBranchWhereTheyWereEarnedOnBoardsAndInAnalytics()
     {
         var seed = await Seed.CreateAsync(Node);
         var (branchB, secretaryB) = await SecondBranchAsync(seed);
@@ -93,6 +93,23 @@ public sealed class AnalyticsTests(NodeFixture fixture)
         }, TimeSpan.FromSeconds(20), "the new branch's figures");
         var committee = (await seed.Admin.Analytics.GetCommitteeAnalyticsAsync(new GetCommitteeAnalyticsRequest { CommitteeId = seed.Committee, FromDay = day1, ToDay = day2 })).Analytics;
 
+        var boards = await Eventually.SucceedsAsync(async () =>
+        {
+            var scores = new List<(string, long)>();
+            foreach (var branch in new[] { seed.Branch, branchB })
+            {
+                var board = await seed.Admin.Leaderboards.GetLeaderboardAsync(new GetLeaderboardRequest
+                {
+                    Scope = LeaderboardScope.BranchMembers, ScopeId = branch, Period = LeaderboardPeriod.All,
+                });
+                scores.AddRange(board.Entries.Select(e => (e.MemberId, e.Score)));
+            }
+
+            return scores.Count == 2 ? scores : throw new InvalidOperationException($"{scores.Count} entries so far");
+        }, TimeSpan.FromSeconds(20), "both branches' boards");
+
+        Assert.Equal([(id, 1L), (id, 1L)], boards);
+        Assert.Equal(2, (await member.Points.GetBalanceAsync(new GetBalanceRequest())).Balance);
         Assert.Equal([(day1, 1), (day2, 0)], a.Trend.Select(d => (d.Day, d.ActiveMembers)));
         Assert.Equal((0, 1), (a.Members, a.ActiveMembers));
         Assert.Equal((id, branchB), (a.TopMembers.Single().MemberId, a.TopMembers.Single().BranchId));
