@@ -12,6 +12,8 @@ public sealed class LeaderboardGrain(
 
     /// <summary>How often a board compares itself with the ledgers of its scope's members (catches members gone quiet).</summary>
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(30);
     private RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
     private long _total;
     private bool _dirty;
@@ -36,8 +38,9 @@ public sealed class LeaderboardGrain(
         // The first snapshot comes quickly, so a board that dies young is still known as one to repair.
         this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
         // A board that existed before (it was snapshotted) is being re-created, maybe after its silo died with events
-        // in flight: reconcile at once instead of waiting for the period; a brand-new board has nothing to repair.
-        var first = state.RecordExists ? TimeSpan.FromSeconds(1) : ReconcileEvery;
+        // in flight: reconcile at once. A board without a snapshot is usually brand-new, but may be one that died
+        // before its first snapshot while the stream was down too: reconcile it soon rather than after the full period.
+        var first = state.RecordExists ? TimeSpan.FromSeconds(1) : FirstReconcileOfNewBoard;
         this.RegisterGrainTimer(async ct => await ReconcileAsync(ct), new GrainTimerCreationOptions(first, ReconcileEvery));
         return Task.CompletedTask;
     }
