@@ -7,13 +7,13 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | redeem | leaderboard | ledger-depth | all
+        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
           --members N         members to seed (default 2000)
           --concurrency N     calls in flight (default 64)
-          --duration S        seconds per timed scenario (default 10)
+          --duration S        seconds per timed scenario: health, mixed, leaderboard queries (default 10)
           --depth N           ledger entries for ledger-depth (default 10000)
           --count N           redemptions for redeem (default: all seeded members)
           --rate R            validate+confirm pairs per second for redeem (default 500)

@@ -19,6 +19,9 @@ public sealed class Park
 
     public string Id { get; }
 
+    /// <summary>The park's one committee.</summary>
+    public string CommitteeId => $"{Id}-c";
+
     public string AdminToken { get; }
 
     public IReadOnlyList<string> Members { get; }

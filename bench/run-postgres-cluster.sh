@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmarks a 2-silo cluster on PostgreSQL on this machine: a throwaway PostgreSQL (initdb + pg_ctl in a temp
+# directory, as the postgres user when run as root), two Release silos (each with its own gateway), the bench against
+# the first one. Everything is removed at the end. Usage: bench/run-postgres-cluster.sh [bench arguments...]
+# e.g. bench/run-postgres-cluster.sh all --members 5000 --count 3000 --rate 500
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+root="$(mktemp -d /tmp/engagement-pg-bench.XXXXXX)"
+port=55432
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$root"; as_pg=(runuser -u postgres --); fi
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  "${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$root"
+}
+trap cleanup EXIT
+
+"${as_pg[@]}" "$bin/initdb" -D "$root/pg" -A trust -U postgres -E UTF8 --locale=C >/dev/null
+# Durable PostgreSQL (fsync and synchronous_commit on, the defaults): an acknowledged write is committed.
+"${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -l "$root/pg.log" -w -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+"${as_pg[@]}" "$bin/psql" -h 127.0.0.1 -p $port -U postgres -qc "CREATE DATABASE engagement" >/dev/null
+
+dotnet build -c Release "$repo" >/dev/null
+silo="$repo/silo/Engagement.Silo/bin/Release/net10.0/Engagement.Silo.dll"
+export Engagement__Storage__Provider=postgres
+export Engagement__Storage__ConnectionString="Host=127.0.0.1;Port=$port;Username=postgres;Database=engagement;Maximum Pool Size=100"
+export Engagement__Auth__SigningKeyFile="$root/dev-signing-key"
+for i in 0 1; do
+  mkdir -p "$root/silo$i"
+  (cd "$root/silo$i" && exec dotnet "$silo" --Engagement:Cluster:SiloPort=$((12111 + i)) --Engagement:Cluster:GatewayPort=$((31000 + i)) \
+    --Engagement:Gateway:GrpcPort=$((7080 + 100 * i)) --Engagement:Gateway:HttpPort=$((7081 + 100 * i)) >"$root/silo$i.log" 2>&1) &
+  pids+=($!)
+  sleep 2
+done
+
+for _ in $(seq 1 120); do
+  if grep -q "listening on" "$root/silo1.log" 2>/dev/null && grep -q "listening on" "$root/silo0.log" 2>/dev/null; then break; fi
+  sleep 1
+done
+sleep 5
+node_pids="$(pgrep -f "$silo" | head -1)"
+dotnet "$repo/bench/Engagement.Bench/bin/Release/net10.0/Engagement.Bench.dll" "$@" \
+  --target http://127.0.0.1:7080 --key-file "$root/dev-signing-key" --node-pid "$node_pids"
