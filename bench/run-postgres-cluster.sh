@@ -17,7 +17,7 @@ cleanup() {
   "${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$root"
 }
-trap cleanup EXIT
+trap cleanup EXIT INT TERM
 
 "${as_pg[@]}" "$bin/initdb" -D "$root/pg" -A trust -U postgres -E UTF8 --locale=C >/dev/null
 # Durable PostgreSQL (fsync and synchronous_commit on, the defaults): an acknowledged write is committed.

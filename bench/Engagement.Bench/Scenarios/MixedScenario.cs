@@ -11,7 +11,7 @@ namespace Engagement.Bench;
 /// A park's working day compressed: for <c>--duration</c> seconds at <c>--concurrency</c>, each call is drawn from
 /// this mix (per 100 calls): 20 check-ins (each member once; then a balance read), 10 daily quizzes (fetch + submit,
 /// each member once; then a fetch), 25 course progress reports (members watching an episode in real time), 10 event
-/// check-ins with the code on the organiser's screen (each member once; then a remote heartbeat), 15 balance reads,
+/// check-ins with the code on the organiser's screen (each member once; then a look at upcoming events), 15 balance reads,
 /// 10 daily-progress reads and 10 leaderboard top-20 reads. Everything goes through the public API.
 /// </summary>
 public static class MixedScenario
@@ -85,7 +85,7 @@ public static class MixedScenario
                         await events.CheckInToEventAsync(new CheckInToEventRequest { EventId = eventId, Code = code.Code, IdempotencyKey = $"mixed-{m}" }, who);
                         break;
                     case "event":
-                        await events.SendHeartbeatAsync(new SendHeartbeatRequest { EventId = eventId, IdempotencyKey = $"mixed-{m}-{turn}" }, who);
+                        await events.ListUpcomingEventsAsync(new ListUpcomingEventsRequest(), who);
                         break;
                     case "progress":
                         await points.GetDailyProgressAsync(new GetDailyProgressRequest(), who);
