@@ -66,6 +66,10 @@ public static class SiloHosting
         }
 
         silo.UseSystemTextJsonGrainStorageSerializer();
+        // Orleans' default writes indented JSON: every state write would carry (and every read parse) the whitespace.
+        // Compact JSON reads the same, so rows written before stay readable; the other defaults (reference handling)
+        // stay as they are, because they shape the stored documents.
+        silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => o.JsonSerializerOptions.WriteIndented = false);
         foreach (var name in new[] { StorageNames.Main, StorageNames.PubSub })
         {
             silo.AddAdoNetGrainStorage(name, o =>
