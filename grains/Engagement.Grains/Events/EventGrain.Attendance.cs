@@ -7,7 +7,7 @@ public sealed partial class EventGrain
     public async Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
-        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        var attendee = Attendees.GetValueOrDefault(memberId);
         if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
         {
             return View(memberId);
@@ -29,14 +29,14 @@ public sealed partial class EventGrain
         attendee ??= Enrol(profile, now);
         attendee.RsvpAt = now;
         RememberSeatKey(attendee, idempotencyKey);
-        await SaveAsync(state);
+        await SaveAttendeeAsync(attendee);
         return View(memberId);
     }
 
     public async Task<MemberEventView> CancelRsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (info, _) = await RequireAudienceAsync(caller, memberId, cancellationToken);
-        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        var attendee = Attendees.GetValueOrDefault(memberId);
         if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
         {
             return View(memberId);
@@ -50,7 +50,7 @@ public sealed partial class EventGrain
 
         attendee.RsvpAt = null;
         RememberSeatKey(attendee, idempotencyKey);
-        await SaveAsync(state);
+        await SaveAttendeeAsync(attendee);
         return View(memberId);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class EventGrain
     public async Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
-        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        var attendee = Attendees.GetValueOrDefault(memberId);
         if (attendee?.CheckIn is { } first)
         {
             // Checked in already: whatever the code now, the member is told so; nothing is awarded again.
@@ -84,7 +84,7 @@ public sealed partial class EventGrain
         attendee ??= Enrol(profile, now);
         attendee.CheckIn = new EventCheckInResult(EventId, memberId, now, award?.PointsAwarded ?? 0, award?.Entry, AlreadyCheckedIn: false, remoteFirst);
         attendee.CheckInKey = idempotencyKey;
-        await SaveAsync(state);
+        await SaveAttendeeAsync(attendee);
         return attendee.CheckIn;
     }
 
@@ -96,7 +96,7 @@ public sealed partial class EventGrain
             throw EngagementException.FailedPrecondition(ErrorReasons.EventNotStreamed, "This event is not streamed; attend it on site.");
         }
 
-        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        var attendee = Attendees.GetValueOrDefault(memberId);
         if (attendee is { LastHeartbeat: { } last } && attendee.LastHeartbeatKey == idempotencyKey)
         {
             return last;
@@ -131,7 +131,7 @@ public sealed partial class EventGrain
         attendee.LastHeartbeat = new HeartbeatResult(EventId, memberId, now, (int)credited.TotalSeconds, (int)watched.TotalMinutes,
             info.RemoteMinutes, award?.PointsAwarded ?? 0, award?.Entry);
         attendee.LastHeartbeatKey = idempotencyKey;
-        await SaveAsync(state);
+        await SaveAttendeeAsync(attendee);
         return attendee.LastHeartbeat;
     }
 
@@ -181,11 +181,10 @@ public sealed partial class EventGrain
         GrainFactory.GetGrain<IMemberEventHistoryGrain>(memberId)
             .RecordAsync(new AttendedEvent(EventId, info.Title, mode, now, award.PointsAwarded), cancellationToken);
 
-    private AttendeeState Enrol(MemberProfile profile, DateTimeOffset now)
+    private static AttendeeState Enrol(MemberProfile profile, DateTimeOffset now)
     {
-        var attendee = new AttendeeState { MemberId = profile.MemberId, DisplayName = profile.DisplayName, BranchId = profile.BranchId, FirstSeenAt = now };
-        S.Attendees[profile.MemberId] = attendee;
-        return attendee;
+        // Known to the others only once saved (SaveAttendeeAsync): a failed call leaves no half-enrolled attendee.
+        return new AttendeeState { MemberId = profile.MemberId, DisplayName = profile.DisplayName, BranchId = profile.BranchId, FirstSeenAt = now };
     }
 
     private static void RememberSeatKey(AttendeeState attendee, string idempotencyKey)

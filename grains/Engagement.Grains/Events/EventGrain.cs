@@ -77,7 +77,7 @@ public sealed partial class EventGrain(
     {
         var info = RequireInfo();
         Caller.Demand(IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId), "read this event's attendance");
-        var records = S.Attendees.Values.Where(a => a.Attended).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.MemberId, StringComparer.Ordinal)
+        var records = Attendees.Values.Where(a => a.Attended).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.MemberId, StringComparer.Ordinal)
             .Select(a => new AttendanceRecord(a.MemberId, a.DisplayName, a.BranchId, a.RsvpAt, a.CheckIn?.CheckedInAt,
                 (int)a.Watched.TotalMinutes, a.PointsAwarded));
         return Task.FromResult(new EventAttendance(info, [.. records]));
@@ -104,11 +104,11 @@ public sealed partial class EventGrain(
         caller.Has(Role.ParkAdmin, info.ParkId)
         || (info.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, info.CommitteeId));
 
-    private int RsvpCount => S.Attendees.Values.Count(a => a.RsvpAt is not null);
+    private int RsvpCount => Attendees.Values.Count(a => a.RsvpAt is not null);
 
     private MemberEventView View(string memberId)
     {
-        var attendee = S.Attendees.GetValueOrDefault(memberId);
+        var attendee = Attendees.GetValueOrDefault(memberId);
         return new MemberEventView(S.Info!, RsvpCount, attendee?.RsvpAt is not null, attendee?.CheckIn?.CheckedInAt,
             (int)(attendee?.Watched.TotalMinutes ?? 0), attendee?.PointsAwarded ?? 0);
     }

@@ -1,8 +1,8 @@
 namespace Engagement;
 
 /// <summary>
-/// An event's durable state: the event, the secret its check-in codes are derived from (never returned), and one
-/// record per member who RSVP'd, checked in or watched. Bounded by the capacity plus walk-ins and viewers.
+/// An event's durable state: the event and the secret its check-in codes are derived from (never returned). Its
+/// attendees are stored in rows of their own (EventGrain.Attendees.cs).
 /// </summary>
 [GenerateSerializer, Alias("engagement.EventState")]
 public sealed class EventState
@@ -17,6 +17,7 @@ public sealed class EventState
     [Id(2)]
     public byte[] Secret { get; set; } = [];
 
+    /// <summary>Only in events stored before attendees had rows of their own; moved out on activation.</summary>
     [Id(3)]
     public Dictionary<string, AttendeeState> Attendees { get; set; } = new(StringComparer.Ordinal);
 }
