@@ -17,7 +17,7 @@ using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOption
 var tokens = new Tokens(options.KeyFile);
 var node = options.NodePid is { } pid ? new NodeStats(pid) : null;
 var results = new List<ScenarioResult>();
-var run = options.Scenario == "all" ? ["health", "checkin", "redeem", "leaderboard", "ledger-depth"] : new[] { options.Scenario };
+var run = options.Scenario == "all" ? ["health", "checkin", "redeem", "leaderboard", "ledger-depth"] : options.Scenario.Split(',');
 
 async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
 {

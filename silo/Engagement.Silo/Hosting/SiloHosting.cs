@@ -65,6 +65,7 @@ public static class SiloHosting
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
 
+        GrainInterfaceTypeCache.AddTo(silo.Services);
         silo.UseSystemTextJsonGrainStorageSerializer();
         foreach (var name in new[] { StorageNames.Main, StorageNames.PubSub })
         {
