@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | redeem | leaderboard | ledger-depth | all
+        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all, or several: health,checkin
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
@@ -15,7 +15,7 @@ public sealed record BenchOptions
           --concurrency N     calls in flight (default 64)
           --duration S        seconds per timed scenario (default 10)
           --depth N           ledger entries for ledger-depth (default 10000)
-          --count N           redemptions for redeem (default: all seeded members)
+          --count N           redemptions for redeem (default: all seeded members); actions for mixed (default 5 per member)
           --rate R            validate+confirm pairs per second for redeem (default 500)
           --node-pid PID      report CPU and peak memory of this node process (same machine)
           --json PATH         also write the results as JSON

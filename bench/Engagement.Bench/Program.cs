@@ -17,7 +17,7 @@ using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOption
 var tokens = new Tokens(options.KeyFile);
 var node = options.NodePid is { } pid ? new NodeStats(pid) : null;
 var results = new List<ScenarioResult>();
-var run = options.Scenario == "all" ? ["health", "checkin", "redeem", "leaderboard", "ledger-depth"] : options.Scenario.Split(',');
+var run = options.Scenario == "all" ? ["health", "checkin", "mixed", "redeem", "leaderboard", "ledger-depth"] : options.Scenario.Split(',');
 
 async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
 {
@@ -48,6 +48,10 @@ foreach (var scenario in run)
         case "checkin":
             park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);
             await MeasureAsync(async () => [await CheckInScenario.RunAsync(channel, tokens, park, options)]);
+            break;
+        case "mixed":
+            park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);
+            await MeasureAsync(() => MixedScenario.RunAsync(channel, tokens, park, options));
             break;
         case "redeem":
             park ??= await Park.SeedAsync(channel, tokens, options.Members, options.Concurrency);

@@ -26,6 +26,8 @@ public sealed class BenchmarkSmokeTests(NodeFixture fixture)
         var table = await output;
         Assert.Contains("| health (gRPC ceiling) |", table, StringComparison.Ordinal);
         Assert.Contains("| checkin | 30 |", table, StringComparison.Ordinal);
+        Assert.Contains("| mixed: all calls |", table, StringComparison.Ordinal);
+        Assert.Contains("| mixed: event check-in |", table, StringComparison.Ordinal);
         Assert.Contains("| redeem: validate+confirm @50/s | 30 |", table, StringComparison.Ordinal);
         Assert.Contains("| leaderboard: award to watcher | 20 |", table, StringComparison.Ordinal);
         Assert.Contains("| ledger-depth: entries 21-220 |", table, StringComparison.Ordinal);
