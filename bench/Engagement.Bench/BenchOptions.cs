@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all
+        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all, or several: health,checkin
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
@@ -17,7 +17,7 @@ public sealed record BenchOptions
           --depth N           ledger entries for ledger-depth (default 10000)
           --count N           redemptions for redeem (default: all seeded members)
           --rate R            validate+confirm pairs per second for redeem (default 500)
-          --node-pid PID      report CPU and peak memory of this node process (same machine)
+          --node-pid PID[,PID] report CPU and peak memory of the node's processes (same machine; summed)
           --json PATH         also write the results as JSON
         """;
 
@@ -30,7 +30,7 @@ public sealed record BenchOptions
     public int Depth { get; init; } = 10_000;
     public int Count { get; init; } = int.MaxValue;
     public double Rate { get; init; } = 500;
-    public int? NodePid { get; init; }
+    public IReadOnlyList<int>? NodePids { get; init; }
     public string? JsonPath { get; init; }
 
     public static BenchOptions? Parse(string[] args)
@@ -54,7 +54,7 @@ public sealed record BenchOptions
                 "--depth" => options with { Depth = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--count" => options with { Count = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
-                "--node-pid" => options with { NodePid = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--node-pid" => options with { NodePids = [.. value.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] },
                 "--json" => options with { JsonPath = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -8,23 +8,31 @@ namespace Engagement.Bench;
 /// <summary>A park seeded through the public API: one committee, branches of 100 members, all verified.</summary>
 public sealed class Park
 {
-    private const int BranchSize = 100;
+    public const int BranchSize = 100;
 
-    private Park(string id, string adminToken, IReadOnlyList<string> members)
+    private Park(string id, string adminToken, IReadOnlyList<string> members, DateTimeOffset createdAt)
     {
         Id = id;
         AdminToken = adminToken;
         Members = members;
+        CreatedAt = createdAt;
     }
 
     public string Id { get; }
 
-    /// <summary>The park's one committee.</summary>
-    public string CommitteeId => $"{Id}-c";
 
     public string AdminToken { get; }
 
     public IReadOnlyList<string> Members { get; }
+
+    /// <summary>The node's clock when the park was created (a test node runs on a fake clock).</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    public string CommitteeId => $"{Id}-c";
+
+    public int Branches => (Members.Count + BranchSize - 1) / BranchSize;
+
+    public string BranchOf(int member) => $"{Id}-b{member / BranchSize}";
 
     public static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
 
@@ -34,7 +42,7 @@ public sealed class Park
         var park = $"bench-{run}";
         var admin = Bearer(tokens.Mint("bench-admin", $"park-admin:{park}"));
         var organization = new OrganizationService.OrganizationServiceClient(channel);
-        await organization.CreateParkAsync(new CreateParkRequest { ParkId = park, Name = "基准测试园区", IdempotencyKey = park }, admin);
+        var created = await organization.CreateParkAsync(new CreateParkRequest { ParkId = park, Name = "基准测试园区", IdempotencyKey = park }, admin);
         await organization.CreateCommitteeAsync(new CreateCommitteeRequest { ParkId = park, CommitteeId = $"{park}-c", Name = "基准党委", IdempotencyKey = park }, admin);
         var branches = (members + BranchSize - 1) / BranchSize;
         for (var b = 0; b < branches; b++)
@@ -61,7 +69,7 @@ public sealed class Park
         Console.Error.WriteLine();
         var result = recorder.Result("seed", TimeSpan.FromSeconds(1));
         return result.Errors.Count == 0
-            ? new Park(park, admin.GetValue("authorization")![7..], ids)
+            ? new Park(park, admin.GetValue("authorization")![7..], ids, created.Park.CreateTime.ToDateTimeOffset())
             : throw new InvalidOperationException("Seeding failed: " + string.Join(", ", result.Errors.Select(e => $"{e.Key}={e.Value}")));
     }
 }

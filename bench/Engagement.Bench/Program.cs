@@ -15,9 +15,9 @@ using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOption
     HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
 });
 var tokens = new Tokens(options.KeyFile);
-var node = options.NodePid is { } pid ? new NodeStats(pid) : null;
+var node = options.NodePids is { Count: > 0 } pids ? new NodeStats(pids) : null;
 var results = new List<ScenarioResult>();
-var run = options.Scenario == "all" ? ["health", "checkin", "mixed", "redeem", "leaderboard", "ledger-depth"] : new[] { options.Scenario };
+var run = options.Scenario == "all" ? ["health", "checkin", "mixed", "redeem", "leaderboard", "ledger-depth"] : options.Scenario.Split(',');
 
 async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
 {

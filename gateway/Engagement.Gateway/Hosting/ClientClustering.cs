@@ -14,6 +14,7 @@ public static class ClientClustering
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        GrainInterfaceTypeCache.AddTo(client.Services);
         if (storage.IsPostgres)
         {
             client.UseAdoNetClustering(o =>

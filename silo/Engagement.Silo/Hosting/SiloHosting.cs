@@ -65,6 +65,7 @@ public static class SiloHosting
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
 
+        GrainInterfaceTypeCache.AddTo(silo.Services);
         silo.UseSystemTextJsonGrainStorageSerializer();
         // Orleans' default writes indented JSON: every state write would carry (and every read parse) the whitespace.
         // Compact JSON reads the same, so rows written before stay readable; the other defaults (reference handling)

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Engagement.Silo;
 
@@ -14,6 +16,13 @@ namespace Engagement.Silo;
 public sealed class SqliteDataSource(string connectionString) : DbDataSource
 {
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+
+    /// <summary>
+    /// Native connections (kept open by the pool across our connection objects) whose pragmas are already set: both
+    /// pragmas last for the life of the native connection, so running them on every open only cost a parse and a
+    /// step per grain write (seen in the check-in profile).
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Prepared = new();
 
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -58,9 +67,14 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
         try
         {
             open(connection);
-            using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            command.ExecuteNonQuery();
+            if (connection.Handle is { } handle && !Prepared.TryGetValue(handle, out _))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = ConnectionPragmas;
+                command.ExecuteNonQuery();
+                Prepared.AddOrUpdate(handle, ConnectionPragmas);
+            }
+
             return connection;
         }
         catch
