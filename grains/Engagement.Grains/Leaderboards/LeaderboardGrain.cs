@@ -10,6 +10,14 @@ public sealed class LeaderboardGrain(
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A snapshot writes every score (JSON of the whole board), so a large board waits longer between snapshots:
+    /// 5 s up to 10,000 scores, then 1 s more per 2,000 (50 s at 100,000). At 100,000 members the ten park and
+    /// committee boards otherwise wrote ~100 MB of JSON every 5 s (issue #7's profile). Nothing is lost by waiting: a
+    /// board re-created from an older snapshot reconciles with the ledgers at once (see OnActivateAsync).
+    /// </summary>
+    private const int ScoresPerSnapshotSecond = 2000;
+
     /// <summary>How often a board compares itself with the ledgers of its scope's members (catches members gone quiet).</summary>
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
@@ -21,6 +29,7 @@ public sealed class LeaderboardGrain(
     private IGrainTimer? _publish;
     private long _version;
     private BoardAudience? _audience;
+    private long _snapshotAt;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -36,7 +45,7 @@ public sealed class LeaderboardGrain(
         }
 
         // The first snapshot comes quickly, so a board that dies young is still known as one to repair.
-        this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
+        this.RegisterGrainTimer(ct => SnapshotAsync(force: false, ct), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
         // A board that existed before (it was snapshotted) is being re-created, maybe after its silo died with events
         // in flight: reconcile at once. A board without a snapshot is usually brand-new, but may be one that died
         // before its first snapshot while the stream was down too: reconcile it soon rather than after the full period.
@@ -45,7 +54,7 @@ public sealed class LeaderboardGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(force: true, cancellationToken);
 
     public async Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
@@ -268,11 +277,13 @@ public sealed class LeaderboardGrain(
 
     private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
 
-    private async Task SnapshotAsync(CancellationToken cancellationToken)
+    private async Task SnapshotAsync(bool force, CancellationToken cancellationToken)
     {
-        if (_dirty)
+        var interval = TimeSpan.FromSeconds(Math.Max(SnapshotEvery.TotalSeconds, (double)state.State.Scores.Count / ScoresPerSnapshotSecond));
+        if (_dirty && (force || !state.RecordExists || System.Diagnostics.Stopwatch.GetElapsedTime(_snapshotAt) >= interval))
         {
             _dirty = false;
+            _snapshotAt = System.Diagnostics.Stopwatch.GetTimestamp();
             await SaveAsync(state);
         }
     }
