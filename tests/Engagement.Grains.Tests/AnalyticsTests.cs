@@ -60,7 +60,7 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
 
         var again = await analytics.GetBranchAsync(org.Admin, org.Branch, first, last);
 
-        var earning = ledger.Where(e => ActivityKeys.IsEarning(e.Kind)).ToList();
+        var earning = ledger.Where(e => ActivityLedger.IsEarning(e.Kind)).ToList();
         Assert.Equal(Enumerable.Range(0, 5).Select(d => first.AddDays(d)).Select(day => (day,
                 earning.Where(e => DayOf(e) == day).Select(e => e.MemberId).Distinct().Count(),
                 earning.Where(e => DayOf(e) == day).Sum(e => e.Amount),

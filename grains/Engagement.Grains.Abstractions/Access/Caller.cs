@@ -13,6 +13,10 @@ public sealed record Caller([property: Id(0)] string Subject, [property: Id(1)] 
     public bool Has(Role role, string? scope) =>
         scope is not null && Grants.Any(g => g.Role == role && string.Equals(g.Scope, scope, StringComparison.Ordinal));
 
+    /// <summary>The branch's secretary, a leader of its committee or an admin of its park: those who oversee a branch.</summary>
+    public bool Oversees(BranchInfo branch) =>
+        Has(Role.Secretary, branch.BranchId) || Has(Role.CommitteeLeader, branch.CommitteeId) || Has(Role.ParkAdmin, branch.ParkId);
+
     /// <summary>The member id the caller acts as, if they hold the member role.</summary>
     public string? MemberId => Grants.FirstOrDefault(g => g.Role == Role.Member)?.Scope;
 

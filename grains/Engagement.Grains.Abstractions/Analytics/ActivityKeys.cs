@@ -25,9 +25,6 @@ public static class ActivityKeys
         return (key[..slash], DateOnly.ParseExact(key[(slash + 1)..], "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Ledger kinds that are "activity": an entry of one of them makes a member active that day.</summary>
-    public static bool IsEarning(LedgerEntryKind kind) => kind is >= LedgerEntryKind.CheckIn and <= LedgerEntryKind.EventRemote;
-
     /// <summary>The size of the per-kind arrays of <see cref="MemberDay"/> (indexed by the kind's number).</summary>
     public const int KindSlots = (int)LedgerEntryKind.Refund + 1;
 }

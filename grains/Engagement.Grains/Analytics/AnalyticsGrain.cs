@@ -10,8 +10,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     public async Task<ActivityReport> GetBranchAsync(Caller caller, string branchId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.Secretary, branchId) || caller.Has(Role.CommitteeLeader, branch.CommitteeId)
-            || caller.Has(Role.ParkAdmin, branch.ParkId), "see this branch's analytics");
+        Caller.Demand(caller.Oversees(branch), "see this branch's analytics");
         var timeZone = await TimeZoneAsync(branch.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
         var (days, roster) = await GatherAsync(branchId, first, last);

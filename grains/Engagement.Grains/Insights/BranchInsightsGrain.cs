@@ -15,8 +15,7 @@ public sealed class BranchInsightsGrain(DomainClock clock) : Grain, IBranchInsig
     {
         var branchGrain = GrainFactory.GetGrain<IBranchGrain>(this.GetPrimaryKeyString());
         var branch = await branchGrain.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.Secretary, branch.BranchId) || caller.Has(Role.CommitteeLeader, branch.CommitteeId)
-            || caller.Has(Role.ParkAdmin, branch.ParkId), "list this branch's inactive members");
+        Caller.Demand(caller.Oversees(branch), "list this branch's inactive members");
         if (inactiveDays is < 1 or > InsightsLimits.MaxInactiveDays)
         {
             throw EngagementException.InvalidArgument("inactive_days", $"must be between 1 and {InsightsLimits.MaxInactiveDays}");

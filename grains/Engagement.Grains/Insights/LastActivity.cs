@@ -22,7 +22,7 @@ internal static class LastActivity
                     return null;
                 }
 
-                if (ProfileFigures.IsEarning(entry.Kind))
+                if (ActivityLedger.IsEarning(entry.Kind))
                 {
                     return entry.CreatedAt;
                 }

@@ -12,9 +12,6 @@ internal sealed record ProfileFigures(
     IReadOnlyList<int> ActiveHours,
     int LongestStreakDays)
 {
-    /// <summary>Check-in, streak bonus, quiz, course episode and completion, event on site and remote (kinds 1–7).</summary>
-    public static bool IsEarning(LedgerEntryKind kind) => kind is >= LedgerEntryKind.CheckIn and <= LedgerEntryKind.EventRemote;
-
     /// <summary>Figures of the entries whose park-local day lies in <paramref name="from"/>..<paramref name="to"/>.</summary>
     public static ProfileFigures Of(IEnumerable<LedgerEntry> ledger, string timeZone, DateOnly from, DateOnly to)
     {
@@ -30,19 +27,19 @@ internal sealed record ProfileFigures(
 
         var all = entries.Select(x => x.Entry).ToList();
         var hours = new int[24];
-        foreach (var entry in all.Where(e => IsEarning(e.Kind)))
+        foreach (var entry in all.Where(e => ActivityLedger.IsEarning(e.Kind)))
         {
             hours[InsightsPeriod.HourOf(entry.CreatedAt, timeZone)]++;
         }
 
         var checkInDays = entries.Where(x => x.Entry.Kind == LedgerEntryKind.CheckIn).Select(x => x.Day).ToHashSet();
-        return new ProfileFigures(days, PerKind(all), Sum(all, IsEarning), Sum(all, k => k == LedgerEntryKind.Adjustment),
+        return new ProfileFigures(days, PerKind(all), Sum(all, ActivityLedger.IsEarning), Sum(all, k => k == LedgerEntryKind.Adjustment),
             -Sum(all, k => k == LedgerEntryKind.Redemption), Sum(all, k => k == LedgerEntryKind.Refund),
-            days.Count(d => d.Points.Any(p => IsEarning(p.Kind))), hours, LongestRun(checkInDays, from, to));
+            days.Count(d => d.Points.Any(p => ActivityLedger.IsEarning(p.Kind))), hours, LongestRun(checkInDays, from, to));
     }
 
     private static DayPoints DayOf(DateOnly day, IReadOnlyList<LedgerEntry> entries) =>
-        new(day, PerKind(entries), Sum(entries, IsEarning), -Sum(entries, k => k == LedgerEntryKind.Redemption), Sum(entries, k => k == LedgerEntryKind.Refund));
+        new(day, PerKind(entries), Sum(entries, ActivityLedger.IsEarning), -Sum(entries, k => k == LedgerEntryKind.Redemption), Sum(entries, k => k == LedgerEntryKind.Refund));
 
     /// <summary>Kinds 1–8 that have entries, in kind order; redemptions and refunds are reported apart.</summary>
     private static List<KindPoints> PerKind(IEnumerable<LedgerEntry> entries) =>

@@ -206,27 +206,8 @@ public sealed class LeaderboardGrain(
     /// The member's entries after <paramref name="after"/> and below <paramref name="beforeSequence"/> that this board never got,
     /// oldest first, read from the ledger (the truth) back to the start of this board's period.
     /// </summary>
-    private async Task<List<LedgerEntry>> MissingAsync(string memberId, long beforeSequence, long after)
-    {
-        var member = GrainFactory.GetGrain<IMemberGrain>(memberId);
-        var missing = new List<LedgerEntry>();
-        var before = beforeSequence;
-        while (before > after + 1)
-        {
-            var slice = await member.ReadLedgerAsync(100, before);
-            var older = slice.Entries.Where(e => e.Sequence > after).ToList();
-            missing.AddRange(older);
-            if (older.Count < slice.Entries.Count || slice.NextBefore is null || older.Count == 0 || !InOrAfterPeriod(older[^1]))
-            {
-                break;
-            }
-
-            before = slice.NextBefore.Value;
-        }
-
-        missing.Reverse();
-        return await EarnedHereAsync(memberId, missing);
-    }
+    private async Task<List<LedgerEntry>> MissingAsync(string memberId, long beforeSequence, long after) =>
+        await EarnedHereAsync(memberId, await LedgerCatchUp.MissingAsync(GrainFactory, memberId, beforeSequence, after, e => !InOrAfterPeriod(e)));
 
     /// <summary>
     /// Entries read back from the ledger count on a branch or committee board only for the time the member belonged

@@ -62,7 +62,7 @@ public sealed partial class NoticeBoardGrain(
             case NoticeAudience.Branch:
                 var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
                 parkId = branch.ParkId;
-                allowed = caller.Has(Role.Secretary, id) || caller.Has(Role.CommitteeLeader, branch.CommitteeId) || caller.Has(Role.ParkAdmin, parkId);
+                allowed = caller.Oversees(branch);
                 break;
             case NoticeAudience.Committee:
                 var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
