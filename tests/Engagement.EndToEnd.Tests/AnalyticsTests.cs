@@ -17,7 +17,7 @@ public sealed class AnalyticsTests(NodeFixture fixture)
     public async Task BranchAndCommitteeFiguresOfTwoDaysMatchTheHandComputedValues()
     {
         var seed = await Seed.CreateAsync(Node);
-        var (branchB, secretaryB) = await SecondBranchAsync(seed);
+        var (branchB, secretaryB) = await seed.SecondBranchAsync();
         var leader = seed.As("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee));
         var (a1, apiA1) = await seed.MemberAsync();
         var (a2, apiA2) = await seed.MemberAsync();
@@ -75,7 +75,7 @@ public sealed class AnalyticsTests(NodeFixture fixture)
     public async Task ATransferredMembersPointsStayWithTheBranchWhereTheyWereEarnedOnBoardsAndInAnalytics()
     {
         var seed = await Seed.CreateAsync(Node);
-        var (branchB, secretaryB) = await SecondBranchAsync(seed);
+        var (branchB, secretaryB) = await seed.SecondBranchAsync();
         var (id, member) = await seed.MemberAsync();
         var day1 = Today;
         await CheckInAsync(member);
@@ -122,7 +122,7 @@ public sealed class AnalyticsTests(NodeFixture fixture)
     public async Task EachRoleSeesOnlyItsOwnScopeAndBadPeriodsAreNamed()
     {
         var seed = await Seed.CreateAsync(Node);
-        var (branchB, secretaryB) = await SecondBranchAsync(seed);
+        var (branchB, secretaryB) = await seed.SecondBranchAsync();
         var (_, member) = await seed.MemberAsync();
         var otherLeader = seed.As("leader-2", new RoleGrant(Role.CommitteeLeader, Seed.Next("com")));
         var leader = seed.As("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee));
@@ -204,12 +204,5 @@ public sealed class AnalyticsTests(NodeFixture fixture)
         await secretary.Organization.RegisterMemberAsync(new RegisterMemberRequest { BranchId = branch, MemberId = id, DisplayName = "李四", Phone = "13900000000", IdempotencyKey = Seed.Next("k") });
         await secretary.Organization.VerifyMemberAsync(new VerifyMemberRequest { MemberId = id, IdempotencyKey = Seed.Next("k") });
         return (id, seed.As(id, new RoleGrant(Role.Member, id)));
-    }
-
-    private static async Task<(string Branch, Api Secretary)> SecondBranchAsync(Seed seed)
-    {
-        var branch = Seed.Next("br");
-        await seed.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = branch, Name = "第二党支部", IdempotencyKey = Seed.Next("k") });
-        return (branch, seed.As("secretary-2", new RoleGrant(Role.Secretary, branch)));
     }
 }

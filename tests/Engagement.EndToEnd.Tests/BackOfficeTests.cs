@@ -54,7 +54,7 @@ public sealed class BackOfficeTests(NodeFixture fixture)
     public async Task AnAcceptedTransferMovesTheMemberWithTheirBalanceToTheNewSecretary()
     {
         var seed = await Seed.CreateAsync(Node);
-        var (toBranch, newSecretary) = await SecondBranchAsync(seed);
+        var (toBranch, newSecretary) = await seed.SecondBranchAsync();
         var (id, member) = await seed.MemberAsync();
         await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 25, Reason = "补录", IdempotencyKey = Seed.Next("k") });
 
@@ -87,7 +87,7 @@ public sealed class BackOfficeTests(NodeFixture fixture)
     public async Task ADeclinedTransferChangesNothingAndASecretaryOfAnotherBranchCanDoNoneOfIt()
     {
         var seed = await Seed.CreateAsync(Node);
-        var (toBranch, newSecretary) = await SecondBranchAsync(seed);
+        var (toBranch, newSecretary) = await seed.SecondBranchAsync();
         var stranger = seed.As("stranger", new RoleGrant(Role.Secretary, Seed.Next("br")));
         var (id, _) = await seed.MemberAsync();
 
@@ -151,12 +151,5 @@ public sealed class BackOfficeTests(NodeFixture fixture)
         Assert.Equal(HttpStatusCode.OK, off.StatusCode);
         Assert.Equal("中芯国际", member.GetProperty("company").GetString());
         Assert.False(member.TryGetProperty("active", out var active) && active.GetBoolean());
-    }
-
-    private static async Task<(string Branch, Api Secretary)> SecondBranchAsync(Seed seed)
-    {
-        var branch = Seed.Next("br");
-        await seed.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = branch, Name = "第二党支部", IdempotencyKey = Seed.Next("k") });
-        return (branch, seed.As("secretary-2", new RoleGrant(Role.Secretary, branch)));
     }
 }

@@ -44,9 +44,7 @@ public sealed class EventTests(NodeFixture fixture)
     /// <summary>A verified member of a new branch of the seed's committee; returns the branch and the member's id.</summary>
     private static async Task<(string Branch, string Member)> MemberOfAnotherBranchAsync(Seed seed)
     {
-        var branch = Seed.Next("br");
-        await seed.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = branch, Name = "第二党支部", IdempotencyKey = Seed.Next("k") });
-        var secretary = seed.As("secretary-2", new RoleGrant(Role.Secretary, branch));
+        var (branch, secretary) = await seed.SecondBranchAsync();
         var member = Seed.Next("m");
         await secretary.Organization.RegisterMemberAsync(new RegisterMemberRequest { BranchId = branch, MemberId = member, DisplayName = "李华", IdempotencyKey = Seed.Next("k") });
         await secretary.Organization.VerifyMemberAsync(new VerifyMemberRequest { MemberId = member, IdempotencyKey = Seed.Next("k") });

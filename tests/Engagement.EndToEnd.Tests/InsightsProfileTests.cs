@@ -99,8 +99,7 @@ public sealed class InsightsProfileTests(NodeFixture fixture)
         var (a, apiA) = await seed.MemberAsync();
         var (b, _) = await seed.MemberAsync();
         await apiA.Points.CheckInAsync(new CheckInRequest { IdempotencyKey = "c" });
-        var otherBranch = Seed.Next("br");
-        await seed.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = otherBranch, Name = "第二党支部", IdempotencyKey = Seed.Next("k") });
+        var (otherBranch, _) = await seed.SecondBranchAsync();
         var request = new GetMemberProfileStatsRequest { MemberId = a };
 
         var own = await Node.MemberInsights(a).GetMemberProfileStatsAsync(new GetMemberProfileStatsRequest());

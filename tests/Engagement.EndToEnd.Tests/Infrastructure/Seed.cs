@@ -54,6 +54,14 @@ public sealed class Seed
         return (id, As(id, new RoleGrant(Role.Member, id)));
     }
 
+    /// <summary>Another branch of the same committee ("第二党支部") and its secretary.</summary>
+    public async Task<(string Branch, Api Secretary)> SecondBranchAsync()
+    {
+        var branch = Next("br");
+        await Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = Committee, BranchId = branch, Name = "第二党支部", IdempotencyKey = Next("k") });
+        return (branch, As("secretary-2", new RoleGrant(Role.Secretary, branch)));
+    }
+
     /// <summary>The same park, committee and branch, reached through another channel (e.g. a restarted node).</summary>
     public static Seed Reattach(Seed seed, GrpcChannel channel, SecurityKey key) =>
         new(channel, key) { Park = seed.Park, Committee = seed.Committee, Branch = seed.Branch };
