@@ -79,6 +79,49 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task PointsEarnedBetweenRedemptionsAllReachTheBoardsThoughSpendingNeverDoes()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var shop = await new Shop(_grains, org).OpenAsync(cost: 3);
+        var (member, me) = await shop.CustomerAsync(4);
+        var id = member.GetPrimaryKeyString();
+        await shop.Redemption(await shop.StartAsync(me)).ConfirmAsync(shop.Staff, shop.MerchantId, null, "c1");
+        await member.AdjustAsync(org.Admin, 2, "between", "a");
+        await shop.Redemption(await shop.StartAsync(me)).ConfirmAsync(shop.Staff, shop.MerchantId, null, "c2");
+        await member.AdjustAsync(org.Admin, 5, "after", "b");
+
+        var day = BoardKeys.PeriodKey(BoardPeriod.Day, ParkClock.DayOf(fixture.Time.GetUtcNow(), ParkClock.DefaultTimeZone));
+        foreach (var key in new[]
+        {
+            BoardKeys.Key(BoardScope.BranchMembers, org.Branch, day),
+            BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"),
+            BoardKeys.Key(BoardScope.ParkMembers, org.Park, day),
+        })
+        {
+            var board = _grains.GetGrain<ILeaderboardGrain>(key);
+            Assert.Equal(11L, await Poll.UntilAsync(async () => (await board.AroundAsync(me, id, 0)).Entry?.Score, 11L));
+            // Synced: the spending the boards never saw is not mistaken for lost events.
+            Assert.Equal(0, await board.ReconcileAsync());
+            Assert.Equal(11L, (await board.AroundAsync(me, id, 0)).Entry?.Score);
+        }
+    }
+
+    [Fact]
+    public void TheLedgerTellsTheBoardsWhichRankedEntryCameBeforeSoSkippedSpendingIsNotAGap()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        LedgerEntry Entry(long sequence, LedgerEntryKind kind) => new("m", sequence, 1, kind, "r", $"k{sequence}", at, sequence);
+        var fresh = new MemberState();
+        var afterSpending = new MemberState { Tail = [Entry(1, LedgerEntryKind.CheckIn), Entry(2, LedgerEntryKind.Redemption), Entry(3, LedgerEntryKind.Refund)] };
+        var onlySpendingSinceSealing = new MemberState { SealedPages = 1, Tail = [Entry(101, LedgerEntryKind.Redemption)] };
+
+        Assert.Equal(0, new MemberLedger("m", fresh, _grains).PreviousRanked(Entry(1, LedgerEntryKind.Quiz)));
+        Assert.Equal(1, new MemberLedger("m", afterSpending, _grains).PreviousRanked(Entry(4, LedgerEntryKind.Quiz)));
+        Assert.Equal(1, new MemberLedger("m", afterSpending, _grains).PreviousRanked(Entry(2, LedgerEntryKind.Redemption)));
+        Assert.Null(new MemberLedger("m", onlySpendingSinceSealing, _grains).PreviousRanked(Entry(102, LedgerEntryKind.Quiz)));
+    }
+
+    [Fact]
     public async Task ABoardThatMissedEventsReadsThemFromTheMembersLedgerAndNeverCountsOneTwice()
     {
         var org = await new Org(_grains).CreateAsync();

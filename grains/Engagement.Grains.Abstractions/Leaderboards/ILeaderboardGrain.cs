@@ -9,9 +9,11 @@ public interface ILeaderboardGrain : IGrainWithStringKey
 {
     /// <summary>
     /// For the points feed: applies a ledger entry once (by its sequence). An entry whose predecessors never arrived
-    /// (a stream lost them) makes the board read the missing ones from the member's ledger first.
+    /// (a stream lost them) makes the board read the missing ones from the member's ledger first. The feed sends
+    /// only ranked entries; <paramref name="previousRanked"/> (the member's previous ranked sequence, null when
+    /// unknown) tells a skipped redemption from a lost event.
     /// </summary>
-    Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default);
+    Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// For branch boards of a committee: a branch's points in the period and its member count now (absolute values,

@@ -36,7 +36,10 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>
     /// Resolves a typed 8-digit code for the counter: the caller must be staff here; attempts are rate-limited per
     /// staff member and per merchant (ResourceExhausted) and wrong codes are logged. NotFound for an unknown code.
+    /// Interleaves with the merchant's stock writes: it changes no state (the rate windows are updated before its only
+    /// await), so a counter's lookup does not queue behind other counters' confirmations.
     /// </summary>
+    [AlwaysInterleave]
     Task<string> ResolveCodeAsync(Caller caller, string code, CancellationToken cancellationToken = default);
 
     /// <summary>For grains: reserves one unit of an active item for a redemption (idempotent per redemption).</summary>

@@ -20,6 +20,10 @@ public interface IBranchGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>How many members the branch has now (what branch boards rank per member by), without the list.</summary>
+    [AlwaysInterleave]
+    Task<int> CountMembersAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The members now and those who left (were transferred away) at or after <paramref name="since"/>: everyone whose
     /// ledger entries since then may count for this branch (what derived state reconciles against).

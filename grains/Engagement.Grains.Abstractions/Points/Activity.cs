@@ -17,6 +17,9 @@ public static class ActivityLedger
     /// <summary>Kinds written by an activity (check-in … event remote): an entry of one of them makes a member active that day.</summary>
     public static bool IsEarning(LedgerEntryKind kind) => kind is >= LedgerEntryKind.CheckIn and <= LedgerEntryKind.EventRemote;
 
+    /// <summary>Kinds that leaderboards rank: everything but spending (redemptions and their refunds).</summary>
+    public static bool IsRanked(LedgerEntryKind kind) => kind is not (LedgerEntryKind.Redemption or LedgerEntryKind.Refund);
+
     /// <summary>The ledger kind an award of <paramref name="activity"/> is written as.</summary>
     public static LedgerEntryKind KindOf(Activity activity) => activity switch
     {

@@ -56,7 +56,7 @@ public sealed class LeaderboardGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(force: true, cancellationToken);
 
-    public async Task ApplyAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    public async Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default)
     {
         var old = state.State.Scores.GetValueOrDefault(entry.MemberId);
         var last = old?.LastSequence ?? 0;
@@ -66,7 +66,9 @@ public sealed class LeaderboardGrain(
         }
 
         _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
-        var entries = entry.Sequence > last + 1 ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
+        // Entries between the last one seen and this one are missing unless all of them are unranked (spending).
+        var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
+        var entries = lost ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
         entries.Add(entry);
         await ApplyEntriesAsync(old, entries);
     }
@@ -172,7 +174,7 @@ public sealed class LeaderboardGrain(
             return;
         }
 
-        var members = (await GrainFactory.GetGrain<IBranchGrain>(branchId).ListMembersAsync()).Count;
+        var members = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
         await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
             .ReportBranchAsync(branchId, _total, members, at);
     }
@@ -226,8 +228,7 @@ public sealed class LeaderboardGrain(
     }
 
     /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>
-    private bool Counts(LedgerEntry entry) =>
-        entry.Kind is not (LedgerEntryKind.Redemption or LedgerEntryKind.Refund) && PeriodKeyOf(entry) == Period;
+    private bool Counts(LedgerEntry entry) => ActivityLedger.IsRanked(entry.Kind) && PeriodKeyOf(entry) == Period;
 
     private bool InOrAfterPeriod(LedgerEntry entry) => string.CompareOrdinal(PeriodKeyOf(entry), Period) >= 0;
 

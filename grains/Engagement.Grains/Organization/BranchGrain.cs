@@ -51,4 +51,6 @@ public sealed class BranchGrain(
 
     public Task<IReadOnlyList<string>> ListMembersAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(members.State.Ids);
+
+    public Task<int> CountMembersAsync(CancellationToken cancellationToken = default) => Task.FromResult(members.State.Ids.Count);
 }

@@ -122,7 +122,7 @@ public sealed partial class MemberGrain(
             {
                 var stream = this.GetStreamProvider(StorageNames.Streams)
                     .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, profile.ParkId));
-                await stream.OnNextAsync(new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry));
+                await stream.OnNextAsync(new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry, Ledger.PreviousRanked(entry)));
             }
             catch (Exception e)
             {

@@ -24,6 +24,23 @@ internal sealed class MemberLedger(string memberId, MemberState state, IGrainFac
         return entry;
     }
 
+    /// <summary>
+    /// The sequence of the newest ranked entry (<see cref="ActivityLedger.IsRanked"/>) before <paramref name="entry"/>:
+    /// 0 when there is none, null when the tail does not reach back far enough to say (the boards then read back).
+    /// </summary>
+    public long? PreviousRanked(LedgerEntry entry)
+    {
+        for (var i = state.Tail.Count - 1; i >= 0; i--)
+        {
+            if (state.Tail[i].Sequence < entry.Sequence && ActivityLedger.IsRanked(state.Tail[i].Kind))
+            {
+                return state.Tail[i].Sequence;
+            }
+        }
+
+        return state.SealedPages == 0 ? 0 : null;
+    }
+
     /// <summary>Up to <paramref name="count"/> entries older than <paramref name="before"/>, newest first.</summary>
     public async Task<LedgerSlice> ListAsync(int count, long? before)
     {

@@ -104,8 +104,12 @@ public sealed partial class RedemptionGrain
     {
         var view = RequireView();
         var now = clock.UtcNow;
-        await Member(view).SpendHoldAsync(RedemptionId, $"redemption:{view.MerchantId}/{view.ItemId}");
-        await Merchant(view).CommitAsync(RedemptionId, view.Points, now);
+        // Both legs are idempotent by redemption id and independent of each other: run them together (one durable
+        // write's wait instead of two). If either fails, the state stays Confirming and the retry or the reminder
+        // finishes both.
+        await Task.WhenAll(
+            Member(view).SpendHoldAsync(RedemptionId, $"redemption:{view.MerchantId}/{view.ItemId}"),
+            Merchant(view).CommitAsync(RedemptionId, view.Points, now));
         // The code stays claimed until it would have expired: a second scan finds this redemption and says "already redeemed".
         state.State.View = view with { Status = RedemptionStatus.Completed, CompletedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
@@ -117,8 +121,9 @@ public sealed partial class RedemptionGrain
     {
         var view = RequireView();
         var now = clock.UtcNow;
-        await Member(view).RefundAsync(RedemptionId, view.Points, ItemKey(view), $"refund:{view.MerchantId}/{view.ItemId}");
-        await Merchant(view).ReturnAsync(RedemptionId, view.ItemId, view.Points, now);
+        await Task.WhenAll(
+            Member(view).RefundAsync(RedemptionId, view.Points, ItemKey(view), $"refund:{view.MerchantId}/{view.ItemId}"),
+            Merchant(view).ReturnAsync(RedemptionId, view.ItemId, view.Points, now));
         state.State.View = view with { Status = RedemptionStatus.Refunded, RefundedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
         await RedemptionStatusStream.PublishAsync(this, state.State.View);

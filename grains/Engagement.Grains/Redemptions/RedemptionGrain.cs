@@ -18,6 +18,9 @@ public sealed partial class RedemptionGrain(
 {
     private const string ExpiryReminder = "expiry";
 
+    /// <summary>The expiry reminder as registered by this activation: unregistering it then needs no lookup first.</summary>
+    private IGrainReminder? _expiry;
+
     private string RedemptionId => this.GetPrimaryKeyString();
 
     private RedemptionView? View => state.State.View;
@@ -57,7 +60,7 @@ public sealed partial class RedemptionGrain(
             RedemptionStatus.Pending, null, null, now, now + options.Value.CodeLifetime, null, null, null, 1);
         // Durable before anything is reserved: if this process dies half-way, the reminder finds it and undoes the rest.
         await SaveAsync(state);
-        await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryCheckPeriod, options.Value.ExpiryCheckPeriod, CancellationToken.None);
+        _expiry = await this.RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryCheckPeriod, options.Value.ExpiryCheckPeriod, CancellationToken.None);
         return await CompleteStartAsync(state.State.View);
     }
 
@@ -140,8 +143,9 @@ public sealed partial class RedemptionGrain(
 
     private async Task UnregisterExpiryAsync()
     {
-        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        if ((_expiry ?? await this.GetReminder(ExpiryReminder)) is { } reminder)
         {
+            _expiry = null;
             await this.UnregisterReminder(reminder);
         }
     }
