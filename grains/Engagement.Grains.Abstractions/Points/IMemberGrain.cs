@@ -71,6 +71,13 @@ public interface IMemberGrain : IGrainWithStringKey
     Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// For leaderboards: the sequence of the member's newest ranked entry (not spending; 0: none). When the recent
+    /// ledger does not show it, the newest sequence of any kind (a board then reads back and finds nothing to rank).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<long> GetLastRankedSequenceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// For derived state (leaderboards): up to <paramref name="count"/> entries with a sequence below
     /// <paramref name="beforeSequence"/>, newest first, without a caller check.
     /// </summary>

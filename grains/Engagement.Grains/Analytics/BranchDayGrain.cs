@@ -3,13 +3,15 @@ namespace Engagement;
 /// <summary>
 /// One branch's activity on one park-local day, from the points stream. Like the leaderboards it keeps each member's
 /// ledger sequence: a repeated event changes nothing, a gap is read back from the ledger, and a reconcile against the
-/// branch's roster (on re-creation, every 5 minutes while active, before answering a read of a day that may still
-/// change, and once after the day ended, which seals it) catches members whose events were lost altogether.
+/// branch's roster (on re-creation, 5 minutes after activation, after a cluster membership change, every 6 hours as
+/// a safety net, before answering a read of a day that may still change, and once after the day ended, which seals
+/// it) catches members whose events were lost altogether.
 /// </summary>
 [GrainType("branch-day-activity")]
 public sealed class BranchDayGrain(
     [PersistentState("branch-day-activity", StorageNames.Main)] IPersistentState<BranchDayState> state,
-    DomainClock clock) : EngagementGrain, IBranchDayGrain
+    DomainClock clock,
+    IClusterMembershipService membership) : EngagementGrain, IBranchDayGrain
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
@@ -25,6 +27,9 @@ public sealed class BranchDayGrain(
     private bool _dirty;
     private bool _recreated;
     private DateTimeOffset _reconciledAt = DateTimeOffset.MinValue;
+    private RepairSchedule? _repairs;
+
+    private RepairSchedule Repairs => _repairs ??= new(membership);
 
     private BranchDayState S => state.State;
 
@@ -35,7 +40,15 @@ public sealed class BranchDayGrain(
         this.RegisterGrainTimer(SnapshotAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
         // A day that was snapshotted before is being re-created, maybe after its silo died with events in flight.
         _recreated = state.RecordExists && !S.Sealed;
-        this.RegisterGrainTimer(async ct => await ReconcileAsync(), new GrainTimerCreationOptions(_recreated ? TimeSpan.FromSeconds(1) : ReconcileEvery, ReconcileEvery));
+        // While active, the full pass runs only when events may have been lost (see RepairSchedule); reads still
+        // reconcile a day that may change when the last pass is older than ReadFreshness.
+        this.RegisterGrainTimer(async ct =>
+        {
+            if (_recreated || Repairs.Due)
+            {
+                await ReconcileAsync();
+            }
+        }, new GrainTimerCreationOptions(_recreated ? TimeSpan.FromSeconds(1) : ReconcileEvery, ReconcileEvery));
         return Task.CompletedTask;
     }
 
@@ -86,6 +99,7 @@ public sealed class BranchDayGrain(
         }
 
         await EnsureBranchAsync();
+        var startedAt = Repairs.Begin();
         // A day back from the day's start is a cheap superset of "since the day began", in any time zone.
         var since = new DateTimeOffset(Key.Day.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var roster = await GrainFactory.GetGrain<IBranchGrain>(Key.BranchId).ListMembersSinceAsync(since);
@@ -105,6 +119,7 @@ public sealed class BranchDayGrain(
 
         _recreated = false;
         _reconciledAt = clock.UtcNow;
+        Repairs.Passed(startedAt);
     }
 
     private void Apply(string memberId, List<LedgerEntry> entries, long seenUpTo)

@@ -6,7 +6,8 @@ namespace Engagement;
 /// </summary>
 [GrainType("leaderboard")]
 public sealed class LeaderboardGrain(
-    [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state) : EngagementGrain, ILeaderboardGrain
+    [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state,
+    IClusterMembershipService membership) : EngagementGrain, ILeaderboardGrain
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
 
@@ -18,7 +19,10 @@ public sealed class LeaderboardGrain(
     /// </summary>
     private const int ScoresPerSnapshotSecond = 2000;
 
-    /// <summary>How often a board compares itself with the ledgers of its scope's members (catches members gone quiet).</summary>
+    /// <summary>
+    /// How often a board checks whether to compare itself with the ledgers of its scope's members (catches members
+    /// gone quiet whose events were lost): only after a membership change or as the safety net (<see cref="RepairSchedule"/>).
+    /// </summary>
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(30);
@@ -30,6 +34,9 @@ public sealed class LeaderboardGrain(
     private long _version;
     private BoardAudience? _audience;
     private long _snapshotAt;
+    private RepairSchedule? _repairs;
+
+    private RepairSchedule Repairs => _repairs ??= new(membership);
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -50,7 +57,13 @@ public sealed class LeaderboardGrain(
         // in flight: reconcile at once. A board without a snapshot is usually brand-new, but may be one that died
         // before its first snapshot while the stream was down too: reconcile it soon rather than after the full period.
         var first = state.RecordExists ? TimeSpan.FromSeconds(1) : FirstReconcileOfNewBoard;
-        this.RegisterGrainTimer(async ct => await ReconcileAsync(ct), new GrainTimerCreationOptions(first, ReconcileEvery));
+        this.RegisterGrainTimer(async ct =>
+        {
+            if (Repairs.Due)
+            {
+                await ReconcileAsync(ct);
+            }
+        }, new GrainTimerCreationOptions(first, ReconcileEvery));
         return Task.CompletedTask;
     }
 
@@ -76,11 +89,12 @@ public sealed class LeaderboardGrain(
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
         _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var startedAt = Repairs.Begin();
         var repaired = 0;
         var candidates = (await _audience.RosterAsync(GrainFactory)).Union(state.State.Scores.Keys, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(16))
         {
-            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastSequenceAsync(cancellationToken)));
+            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastRankedSequenceAsync(cancellationToken)));
             foreach (var (memberId, sequence) in chunk.Zip(latest))
             {
                 var old = state.State.Scores.GetValueOrDefault(memberId);
@@ -102,6 +116,7 @@ public sealed class LeaderboardGrain(
             }
         }
 
+        Repairs.Passed(startedAt);
         return repaired;
     }
 

@@ -78,6 +78,9 @@ public sealed partial class MemberGrain(
 
     public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(S.LastSequence);
 
+    public Task<long> GetLastRankedSequenceAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Ledger.PreviousRanked(S.LastSequence + 1) ?? S.LastSequence);
+
     public Task<LedgerSlice> ReadLedgerAsync(int count, long beforeSequence, CancellationToken cancellationToken = default) =>
         Ledger.ListAsync(count, beforeSequence);
 
@@ -111,26 +114,57 @@ public sealed partial class MemberGrain(
         caller.Has(Role.ParkAdmin, profile.ParkId) || caller.Has(Role.Secretary, profile.BranchId);
 
     /// <summary>
-    /// Tells the park's stream after the entry is durable. A lost event is not lost points: consumers reconcile
-    /// from member totals, so a stream failure is logged, not thrown at a client whose write already succeeded.
+    /// Tells the park's stream after the entry is durable. A lost event is not lost points, and the client's write
+    /// already succeeded: a failed publish is logged and retried from a timer until the stream takes it (consumers
+    /// ignore an entry they have seen). Should this activation die first, the boards' reconcile after the membership
+    /// change finds the entry in the ledger.
     /// </summary>
     private async Task PublishAsync(MemberProfile profile, params LedgerEntry?[] entries)
     {
         foreach (var entry in entries.OfType<LedgerEntry>())
         {
-            try
+            var moved = new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry, Ledger.PreviousRanked(entry.Sequence));
+            if (_unpublished.Count > 0 || !await TryPublishAsync(moved))
             {
-                var stream = this.GetStreamProvider(StorageNames.Streams)
-                    .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, profile.ParkId));
-                await stream.OnNextAsync(new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry, Ledger.PreviousRanked(entry)));
-            }
-            catch (Exception e)
-            {
-                LogPublishFailed(e, entry.EntryId);
+                _unpublished.Enqueue(moved); // in order, behind any earlier failure
+                _republish ??= this.RegisterGrainTimer(RepublishAsync, new GrainTimerCreationOptions(RepublishEvery, RepublishEvery) { KeepAlive = true });
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish ledger entry {EntryId}; boards will reconcile it")]
+    private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
+    private readonly Queue<PointsMoved> _unpublished = new();
+    private IGrainTimer? _republish;
+
+    private async Task RepublishAsync(CancellationToken cancellationToken)
+    {
+        while (_unpublished.TryPeek(out var moved) && await TryPublishAsync(moved))
+        {
+            _unpublished.Dequeue();
+        }
+
+        if (_unpublished.Count == 0)
+        {
+            _republish?.Dispose();
+            _republish = null;
+        }
+    }
+
+    private async Task<bool> TryPublishAsync(PointsMoved moved)
+    {
+        try
+        {
+            await this.GetStreamProvider(StorageNames.Streams)
+                .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, moved.ParkId)).OnNextAsync(moved);
+            return true;
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(e, moved.Entry.EntryId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish ledger entry {EntryId}; retrying every 5 s")]
     private partial void LogPublishFailed(Exception exception, string entryId);
 }

@@ -25,14 +25,15 @@ internal sealed class MemberLedger(string memberId, MemberState state, IGrainFac
     }
 
     /// <summary>
-    /// The sequence of the newest ranked entry (<see cref="ActivityLedger.IsRanked"/>) before <paramref name="entry"/>:
-    /// 0 when there is none, null when the tail does not reach back far enough to say (the boards then read back).
+    /// The sequence of the newest ranked entry (<see cref="ActivityLedger.IsRanked"/>) before sequence
+    /// <paramref name="before"/>: 0 when there is none, null when the tail does not reach back far enough to say
+    /// (the boards then read back).
     /// </summary>
-    public long? PreviousRanked(LedgerEntry entry)
+    public long? PreviousRanked(long before)
     {
         for (var i = state.Tail.Count - 1; i >= 0; i--)
         {
-            if (state.Tail[i].Sequence < entry.Sequence && ActivityLedger.IsRanked(state.Tail[i].Kind))
+            if (state.Tail[i].Sequence < before && ActivityLedger.IsRanked(state.Tail[i].Kind))
             {
                 return state.Tail[i].Sequence;
             }
