@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Net;
 using Engagement.Gateway;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Engagement.Silo;
 
@@ -73,11 +75,22 @@ public static class SiloHosting
         silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => o.JsonSerializerOptions.WriteIndented = false);
         foreach (var name in new[] { StorageNames.Main, StorageNames.PubSub })
         {
-            silo.AddAdoNetGrainStorage(name, o =>
+            if (dataSource is SqliteDataSource sqlite)
             {
-                o.Invariant = invariant;
-                o.DataSource = dataSource;
-            });
+                // The embedded node: one writer thread per store, many grains' writes per commit (SqliteGrainStorage).
+                Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, name, (services, key) => new SqliteGrainStorage(
+                    key, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, sqlite,
+                    services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
+                    services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            }
+            else
+            {
+                silo.AddAdoNetGrainStorage(name, o =>
+                {
+                    o.Invariant = invariant;
+                    o.DataSource = dataSource;
+                });
+            }
         }
 
         silo.UseAdoNetReminderService(o =>

@@ -119,6 +119,9 @@ public static class DatabaseSchema
             : throw new InvalidOperationException($"No SQL scripts are embedded for storage provider '{provider}'.");
     }
 
+    /// <summary>One query text (<c>sql/{provider}/queries/{key}.sql</c>), for code that runs the queries itself.</summary>
+    internal static string Query(string provider, string key) => Read(typeof(DatabaseSchema).Assembly, $"sql/{provider}/queries/{key}.sql");
+
     private static string Read(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)!;

@@ -15,7 +15,7 @@ namespace Engagement.Silo;
 /// </summary>
 public sealed class SqliteDataSource(string connectionString) : DbDataSource
 {
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
     /// <summary>
     /// Native connections (kept open by the pool across our connection objects) whose pragmas are already set: both
@@ -55,6 +55,11 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
 
         return Prepare(connection, _ => { });
     }
+
+    /// <summary>Takes the turn on a thread of one's own (the grain-state writer), blocking until it is free.</summary>
+    internal void EnterTurn() => _turn.Wait();
+
+    internal void ExitTurn() => _turn.Release();
 
     protected override void Dispose(bool disposing)
     {
