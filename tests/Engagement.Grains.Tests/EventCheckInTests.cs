@@ -42,6 +42,48 @@ public sealed class EventCheckInTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AtTheDoorManyMembersCheckInAtOnceEachIsPaidOnceAndARepeatedScanIsNotPaidAgain()
+    {
+        var (org, grain) = await RunningEventAsync();
+        var members = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => org.MemberAsync()));
+        var code = (await grain.GetCheckInCodeAsync(org.Secretary)).Code;
+
+        // Everyone at once, and every member scans twice (different keys, as two taps of the app would send).
+        var results = await Task.WhenAll(members.SelectMany(m => new[] { "tap-1", "tap-2" }.Select(key =>
+            grain.CheckInAsync(EventSetup.CallerOf(m), m.Id(), code, $"{m.Id()}-{key}"))));
+        var balances = await Task.WhenAll(members.Select(async m => (await m.GetBalanceAsync(EventSetup.CallerOf(m))).Balance));
+        var attendance = await grain.ListAttendanceAsync(org.Secretary);
+
+        Assert.All(members, m => Assert.Single(results, r => r.MemberId == m.Id() && !r.AlreadyCheckedIn));
+        Assert.All(balances, balance => Assert.Equal(5, balance));
+        Assert.Equal(members.Select(m => m.Id()).Order(StringComparer.Ordinal), attendance.Attendees.Select(a => a.MemberId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SeatsTakenAtOnceNeverExceedTheCapacity()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var grain = await EventSetup.PublishAsync(_grains, org, EventSetup.BranchEvent(org, Now.AddHours(1), capacity: 5));
+        var members = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => org.MemberAsync()));
+
+        var outcomes = await Task.WhenAll(members.Select(async m =>
+        {
+            try
+            {
+                return (await grain.RsvpAsync(EventSetup.CallerOf(m), m.Id(), "seat")).Rsvped;
+            }
+            catch (EngagementException e) when (e.Reason == ErrorReasons.EventFull)
+            {
+                return false;
+            }
+        }));
+        var view = await grain.GetMemberViewAsync(members[0].Id());
+
+        Assert.Equal(5, outcomes.Count(taken => taken));
+        Assert.Equal(5, view.RsvpCount);
+    }
+
+    [Fact]
     public async Task CheckingInBeforeTheStartOrAfterTheEndFailsAndChangesNothing()
     {
         var org = await new Org(_grains).CreateAsync();

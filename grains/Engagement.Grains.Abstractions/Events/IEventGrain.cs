@@ -16,9 +16,11 @@ public interface IEventGrain : IGrainWithStringKey
     Task<MemberEventView> GetMemberViewAsync(string memberId, CancellationToken cancellationToken = default);
 
     /// <summary>Takes a seat for the member (themselves, verified, in the audience, before the end); FailedPrecondition EVENT_FULL at capacity.</summary>
+    [AlwaysInterleave]
     Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Gives the member's seat back (a no-op when they hold none).</summary>
+    [AlwaysInterleave]
     Task<MemberEventView> CancelRsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>The check-in code to show on site now, and when it is replaced. Organisers only, until the event ends.</summary>
@@ -28,9 +30,11 @@ public interface IEventGrain : IGrainWithStringKey
     /// Checks the member in on site with the current or previous code, during the event; awards the on-site points
     /// once. A second check-in returns the first.
     /// </summary>
+    [AlwaysInterleave]
     Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Counts watching time of a streamed event; awards the remote points once when enough is watched.</summary>
+    [AlwaysInterleave]
     Task<HeartbeatResult> SendHeartbeatAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Who RSVP'd, checked in or watched, and what they earned. Organisers, and the committee's leaders for branch events.</summary>

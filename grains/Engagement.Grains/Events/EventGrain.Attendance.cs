@@ -4,7 +4,19 @@ public sealed partial class EventGrain
 {
     private const int RememberedSeatKeys = 8;
 
-    public async Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        InShardTurnAsync(memberId, () => RsvpInTurnAsync(caller, memberId, idempotencyKey, cancellationToken));
+
+    public Task<MemberEventView> CancelRsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        InShardTurnAsync(memberId, () => CancelRsvpInTurnAsync(caller, memberId, idempotencyKey, cancellationToken));
+
+    public Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        InShardTurnAsync(memberId, () => CheckInInTurnAsync(caller, memberId, code, idempotencyKey, cancellationToken));
+
+    public Task<HeartbeatResult> SendHeartbeatAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        InShardTurnAsync(memberId, () => SendHeartbeatInTurnAsync(caller, memberId, idempotencyKey, cancellationToken));
+
+    private async Task<MemberEventView> RsvpInTurnAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         var attendee = Attendees.GetValueOrDefault(memberId);
@@ -33,7 +45,7 @@ public sealed partial class EventGrain
         return View(memberId);
     }
 
-    public async Task<MemberEventView> CancelRsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    private async Task<MemberEventView> CancelRsvpInTurnAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var (info, _) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         var attendee = Attendees.GetValueOrDefault(memberId);
@@ -60,7 +72,7 @@ public sealed partial class EventGrain
     /// </summary>
     private string AttendanceAwardKey => $"event:{EventId}:attendance";
 
-    public async Task<EventCheckInResult> CheckInAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken = default)
+    private async Task<EventCheckInResult> CheckInInTurnAsync(Caller caller, string memberId, string code, string idempotencyKey, CancellationToken cancellationToken)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         var attendee = Attendees.GetValueOrDefault(memberId);
@@ -88,7 +100,7 @@ public sealed partial class EventGrain
         return attendee.CheckIn;
     }
 
-    public async Task<HeartbeatResult> SendHeartbeatAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default)
+    private async Task<HeartbeatResult> SendHeartbeatInTurnAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         if (!info.Streamed)

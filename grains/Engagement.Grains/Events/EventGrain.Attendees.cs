@@ -7,6 +7,12 @@ namespace Engagement;
 /// Where an event's attendees are stored: not in the event's own row, which every check-in would rewrite whole (a
 /// write growing with the attendance), but in <see cref="AttendeeShards"/> rows by member id, so a check-in rewrites
 /// only its shard's few dozen attendees. The grain still holds them all in memory and still decides alone.
+/// <para>
+/// Members' requests (RSVP, check-in, heartbeat) interleave: a member's request takes its shard's turn, so two
+/// members of different shards are served at once (at the door, hundreds check in within minutes and each request
+/// waits for three durable writes elsewhere) while one member's requests, and any two that share a shard row, still
+/// run one after the other — a shard row is never changed while it is being written.
+/// </para>
 /// </summary>
 public sealed partial class EventGrain
 {
@@ -17,6 +23,8 @@ public sealed partial class EventGrain
     private readonly Dictionary<string, AttendeeState> _attendees = new(StringComparer.Ordinal);
 
     private GrainState<AttendeeShardState>[] _shards = [];
+
+    private readonly SemaphoreSlim[] _shardTurns = [.. Enumerable.Range(0, AttendeeShards).Select(_ => new SemaphoreSlim(1, 1))];
 
     private Dictionary<string, AttendeeState> Attendees => _attendees;
 
@@ -59,7 +67,22 @@ public sealed partial class EventGrain
         }
     }
 
-    /// <summary>Makes <paramref name="attendee"/> known and durable: one write of its shard's row.</summary>
+    /// <summary>Runs a member's request in the turn of the member's shard.</summary>
+    private async Task<T> InShardTurnAsync<T>(string memberId, Func<Task<T>> request)
+    {
+        var turn = _shardTurns[ShardOf(memberId)];
+        await turn.WaitAsync();
+        try
+        {
+            return await request();
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>Makes <paramref name="attendee"/> known and durable: one write of its shard's row (in its shard's turn).</summary>
     private async Task SaveAttendeeAsync(AttendeeState attendee)
     {
         _attendees[attendee.MemberId] = attendee;
