@@ -35,6 +35,11 @@ public sealed class LeaderboardGrain(
     private BoardAudience? _audience;
     private long _snapshotAt;
     private RepairSchedule? _repairs;
+    private int? _memberCount;
+    private long _memberCountAt;
+
+    /// <summary>How long a branch board trusts the member count it last asked for (see ReportToCommitteeAsync).</summary>
+    private static readonly TimeSpan MemberCountAge = TimeSpan.FromSeconds(5);
 
     private RepairSchedule Repairs => _repairs ??= new(membership);
 
@@ -56,6 +61,9 @@ public sealed class LeaderboardGrain(
         // A board that existed before (it was snapshotted) is being re-created, maybe after its silo died with events
         // in flight: reconcile at once. A board without a snapshot is usually brand-new, but may be one that died
         // before its first snapshot while the stream was down too: reconcile it soon rather than after the full period.
+        // The pass interleaves with the feed and with queries: at 100,000 members it makes ~6,000 rounds of member
+        // calls, and a board that waited for it froze for seconds. Both ways in re-read a member's score after every
+        // await, so whichever applies an entry first wins and the other skips it.
         var first = state.RecordExists ? TimeSpan.FromSeconds(1) : FirstReconcileOfNewBoard;
         this.RegisterGrainTimer(async ct =>
         {
@@ -63,7 +71,7 @@ public sealed class LeaderboardGrain(
             {
                 await ReconcileAsync(ct);
             }
-        }, new GrainTimerCreationOptions(first, ReconcileEvery));
+        }, new GrainTimerCreationOptions(first, ReconcileEvery) { Interleave = true });
         return Task.CompletedTask;
     }
 
@@ -83,7 +91,7 @@ public sealed class LeaderboardGrain(
         var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
         var entries = lost ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
         entries.Add(entry);
-        await ApplyEntriesAsync(old, entries);
+        await ApplyEntriesAsync(entry.MemberId, entries);
     }
 
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
@@ -101,15 +109,14 @@ public sealed class LeaderboardGrain(
                 if (sequence > (old?.LastSequence ?? 0))
                 {
                     var missing = await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0);
-                    if (missing.Count > 0)
+                    if (await ApplyEntriesAsync(memberId, missing))
                     {
-                        await ApplyEntriesAsync(old, missing);
                         repaired++;
                     }
-                    else if (old is not null)
+                    else if (state.State.Scores.GetValueOrDefault(memberId) is { } current && sequence > current.LastSequence)
                     {
                         // Nothing of it counts here (e.g. earned after a transfer away): remember how far we looked.
-                        state.State.Scores[memberId] = old with { LastSequence = sequence };
+                        state.State.Scores[memberId] = current with { LastSequence = sequence };
                         _dirty = true;
                     }
                 }
@@ -120,8 +127,20 @@ public sealed class LeaderboardGrain(
         return repaired;
     }
 
-    private async Task ApplyEntriesAsync(BoardScore? old, List<LedgerEntry> entries)
+    /// <summary>
+    /// Applies the member's entries this board has not applied yet (the score is read here, after the caller's
+    /// awaits: the feed and a reconcile interleave). False when none was new.
+    /// </summary>
+    private async Task<bool> ApplyEntriesAsync(string memberId, List<LedgerEntry> entries)
     {
+        var old = state.State.Scores.GetValueOrDefault(memberId);
+        var last = old?.LastSequence ?? 0;
+        entries = [.. entries.Where(e => e.Sequence > last)];
+        if (entries.Count == 0)
+        {
+            return false;
+        }
+
         var entry = entries[^1];
         var counted = entries.Where(Counts).ToList();
         var score = (old ?? new BoardScore(entry.MemberId, 0, entry.CreatedAt)) with { LastSequence = entry.Sequence };
@@ -150,8 +169,10 @@ public sealed class LeaderboardGrain(
         if (counted.Count > 0)
         {
             _total += counted.Sum(e => e.Amount);
-            await ReportToCommitteeAsync(entry.CreatedAt);
+            await ReportToCommitteeAsync(entry.CreatedAt, newcomer: old is null);
         }
+
+        return true;
     }
 
     public Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -180,8 +201,12 @@ public sealed class LeaderboardGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>A branch board tells its committee's branch board of the same period its points and member count.</summary>
-    private async Task ReportToCommitteeAsync(DateTimeOffset at)
+    /// <summary>
+    /// A branch board tells its committee's branch board of the same period its points and member count. The count is
+    /// asked again when a member scores here for the first time (most likely a new member) and otherwise at most every
+    /// <see cref="MemberCountAge"/>: one grain call fewer per ranked entry on each of the five branch boards.
+    /// </summary>
+    private async Task ReportToCommitteeAsync(DateTimeOffset at, bool newcomer)
     {
         var (scope, branchId, period) = BoardKeys.Parse(Key);
         if (scope != BoardScope.BranchMembers || _audience!.CommitteeId is not { } committeeId)
@@ -189,7 +214,13 @@ public sealed class LeaderboardGrain(
             return;
         }
 
-        var members = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
+        if (newcomer || _memberCount is null || System.Diagnostics.Stopwatch.GetElapsedTime(_memberCountAt) > MemberCountAge)
+        {
+            _memberCount = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
+            _memberCountAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
+        var members = _memberCount.Value;
         await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
             .ReportBranchAsync(branchId, _total, members, at);
     }
