@@ -144,6 +144,30 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ReconcilesRunningWhileTheFeedDeliversCountEveryEntryExactlyOnce()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var member = await org.MemberAsync();
+        var id = member.GetPrimaryKeyString();
+        var entries = new List<LedgerEntry>();
+        for (var i = 1; i <= 30; i++)
+        {
+            entries.Add((await member.AdjustAsync(org.Admin, i, $"r{i}", $"k{i}")).Entry!);
+        }
+
+        // A board this park's stream never fed: the test plays the feed, in a shuffled order, with reconciles racing it.
+        var elsewhere = await new Org(_grains).CreateAsync();
+        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
+        var feed = entries.OrderBy(_ => Random.Shared.Next()).Select(e => board.ApplyAsync(e, e.Sequence - 1));
+        var reconciles = Enumerable.Range(0, 5).Select(_ => board.ReconcileAsync());
+        await Task.WhenAll(feed.Concat(reconciles));
+
+        var page = await board.TopAsync(elsewhere.Admin, 0, 10);
+        Assert.Equal(465, Assert.Single(page.Entries).Score); // 1 + 2 + … + 30, each once
+        Assert.Equal(1, page.Total);
+    }
+
+    [Fact]
     public async Task AReconcileLeavesASyncedBoardAloneAndAgreesWithTheLedger()
     {
         var org = await new Org(_grains).CreateAsync();

@@ -23,8 +23,10 @@ public interface ILeaderboardGrain : IGrainWithStringKey
 
     /// <summary>
     /// Compares every member of the board's scope with their ledger and applies what the stream never delivered
-    /// (runs on a timer; also callable). Returns how many members were repaired.
+    /// (runs on a timer; also callable). Returns how many members were repaired. Interleaves with everything else:
+    /// a pass over a large scope takes a while, and the board keeps serving meanwhile.
     /// </summary>
+    [AlwaysInterleave]
     Task<int> ReconcileAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
