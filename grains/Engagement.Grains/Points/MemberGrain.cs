@@ -9,6 +9,13 @@ public sealed partial class MemberGrain(
     DomainClock clock,
     ILogger<MemberGrain> logger) : EngagementGrain, IMemberGrain
 {
+    private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Ledger events the stream refused, oldest first, retried every <see cref="RepublishEvery"/> (see PublishAsync).</summary>
+    private readonly Queue<PointsMoved> _unpublished = new();
+
+    private IGrainTimer? _republish;
+
     private string MemberId => this.GetPrimaryKeyString();
 
     private MemberState S => state.State;
@@ -131,10 +138,6 @@ public sealed partial class MemberGrain(
             }
         }
     }
-
-    private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
-    private readonly Queue<PointsMoved> _unpublished = new();
-    private IGrainTimer? _republish;
 
     private async Task RepublishAsync(CancellationToken cancellationToken)
     {

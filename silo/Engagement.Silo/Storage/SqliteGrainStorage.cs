@@ -48,7 +48,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         _serializer = serializer;
         _activators = activators;
         _logger = logger;
-        _writer = new Thread(Run) { IsBackground = true, Name = $"sqlite-grain-storage-{name}" };
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"sqlite-grain-storage-{name}" };
         _writer.Start();
     }
 
@@ -81,10 +81,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         _queue.CompleteAdding();
         _writer.Join();
         _queue.Dispose();
-        _read?.Dispose();
-        _write?.Dispose();
-        _clear?.Dispose();
-        _connection?.Dispose();
+        ResetConnection();
     }
 
     private static int? Expected(string? etag) =>
@@ -104,7 +101,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         return operation.Done.Task;
     }
 
-    private void Run()
+    private void WriteLoop()
     {
         var batch = new List<Operation>(MaxBatch);
         while (!_queue.IsCompleted)
@@ -124,12 +121,12 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
                 batch.Add(more);
             }
 
-            Execute(batch);
+            ExecuteBatch(batch);
         }
     }
 
     /// <summary>Reads see committed state only; the writes of a batch commit together or not at all.</summary>
-    private void Execute(List<Operation> batch)
+    private void ExecuteBatch(List<Operation> batch)
     {
         var results = new Row[batch.Count];
         var failures = new Exception?[batch.Count];
@@ -147,12 +144,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 
             if (batch.Any(o => o.Kind != Kind.Read))
             {
-                using (var begin = _connection!.CreateCommand())
-                {
-                    begin.CommandText = "BEGIN IMMEDIATE";
-                    begin.ExecuteNonQuery();
-                }
-
+                Execute("BEGIN IMMEDIATE");
                 try
                 {
                     for (var i = 0; i < batch.Count; i++)
@@ -163,9 +155,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
                         }
                     }
 
-                    using var commit = _connection.CreateCommand();
-                    commit.CommandText = "COMMIT";
-                    commit.ExecuteNonQuery();
+                    Execute("COMMIT");
                 }
                 catch
                 {
@@ -242,9 +232,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
     {
         Bind(command, operation.Key);
         command.Parameters["@GrainStateVersion"].Value = (object?)operation.ExpectedVersion ?? DBNull.Value;
-        if (command.Parameters.Contains("@PayloadBinary"))
+        if (operation.Kind == Kind.Write)
         {
-            command.Parameters["@PayloadBinary"].Value = (object?)operation.Payload ?? DBNull.Value;
+            command.Parameters["@PayloadBinary"].Value = operation.Payload;
         }
 
         var version = command.ExecuteScalar();
@@ -257,12 +247,6 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         command.Parameters["@GrainIdN0"].Value = key.N0;
         command.Parameters["@GrainIdN1"].Value = key.N1;
         command.Parameters["@GrainIdExtensionString"].Value = (object?)key.Extension ?? DBNull.Value;
-        if (command.Parameters.Contains("@GrainIdHash"))
-        {
-            // Stored for the ADO.NET provider's sake only: no query of ours looks rows up by hash.
-            command.Parameters["@GrainIdHash"].Value = 0;
-            command.Parameters["@GrainTypeHash"].Value = 0;
-        }
     }
 
     private void Open()
@@ -272,15 +256,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
             return;
         }
 
-        var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = SqliteDataSource.ConnectionPragmas;
-            pragmas.ExecuteNonQuery();
-        }
-
-        _connection = connection;
+        _connection = new SqliteConnection(_database.ConnectionString);
+        _connection.Open();
+        Execute(SqliteDataSource.ConnectionPragmas);
         _read = Prepare("ReadFromStorageKey", withVersion: false, withPayload: false);
         _write = Prepare("WriteToStorageKey", withVersion: true, withPayload: true);
         _clear = Prepare("ClearStorageKey", withVersion: true, withPayload: false);
@@ -297,8 +275,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 
         if (command.CommandText.Contains("@GrainIdHash", StringComparison.Ordinal))
         {
-            command.Parameters.Add(new SqliteParameter("@GrainIdHash", null));
-            command.Parameters.Add(new SqliteParameter("@GrainTypeHash", null));
+            // Stored for the ADO.NET provider's sake only: no query of ours looks rows up by hash.
+            command.Parameters.Add(new SqliteParameter("@GrainIdHash", SqliteType.Integer) { Value = 0 });
+            command.Parameters.Add(new SqliteParameter("@GrainTypeHash", SqliteType.Integer) { Value = 0 });
         }
 
         if (withVersion)
@@ -316,13 +295,19 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         return command;
     }
 
+    /// <summary>One statement without parameters or results on the writer's connection.</summary>
+    private void Execute(string sql)
+    {
+        using var command = _connection!.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private void Rollback()
     {
         try
         {
-            using var rollback = _connection!.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
+            Execute("ROLLBACK");
         }
         catch (SqliteException)
         {
