@@ -6,9 +6,6 @@ public static class StorageNames
     /// <summary>Durable grain state (SQLite or PostgreSQL).</summary>
     public const string Main = "main";
 
-    /// <summary>Stream subscriptions; Orleans looks this name up itself.</summary>
-    public const string PubSub = "PubSubStore";
-
     /// <summary>The stream provider carrying point movements.</summary>
     public const string Streams = "events";
 }

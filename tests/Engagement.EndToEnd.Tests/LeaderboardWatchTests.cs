@@ -22,7 +22,7 @@ public sealed class LeaderboardWatchTests(NodeFixture fixture)
         Assert.True(await first.ResponseStream.MoveNext(ct));
         Assert.True(await second.ResponseStream.MoveNext(ct));
         var snapshot = first.ResponseStream.Current;
-        var hub = Node.App.Services.GetRequiredService<LeaderboardWatchHub>();
+        var hub = Node.App.Services.GetRequiredService<LiveHub>();
 
         await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 6, Reason = "学习强国", IdempotencyKey = "k" });
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -35,7 +35,7 @@ public sealed class LeaderboardWatchTests(NodeFixture fixture)
         Assert.True(update.Version > snapshot.Version);
         Assert.Equal((id, 6L, 1L), (update.Entries[0].MemberId, update.Entries[0].Score, update.Entries[0].Rank));
         Assert.Equal(update, second.ResponseStream.Current);
-        Assert.True(hub.WatchedBoards >= 1);
+        Assert.True(hub.Watched >= 1);
         Assert.NotNull(member);
     }
 

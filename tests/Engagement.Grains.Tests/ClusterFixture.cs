@@ -20,8 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Main);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.AddMemoryStreams(StorageNames.Streams);
+            silo.AddEngagementStreams();
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<RedemptionOptions>(o => o.ExpiryCheckPeriod = TimeSpan.FromSeconds(1));

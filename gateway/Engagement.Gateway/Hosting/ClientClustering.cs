@@ -28,8 +28,7 @@ public static class ClientClustering
             client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
         }
 
-        // Watch streams (redemption status) reach the gateway through the same stream provider as in the silos.
-        client.AddMemoryStreams(StorageNames.Streams);
+        // Live watches reach the gateway as grain observers (LiveHub), not streams: a gateway needs no stream provider.
         return client;
     }
 }

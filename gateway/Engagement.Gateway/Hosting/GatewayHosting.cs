@@ -38,7 +38,7 @@ public static partial class GatewayHosting
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterHealthCheck>();
-        builder.Services.AddSingleton<LeaderboardWatchHub>();
+        builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<OfficerRoles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OfficerRoles>());
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");

@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace Engagement.Gateway;
 
 /// <summary>Leaderboard pages and a member's standing.</summary>
-public sealed partial class LeaderboardService(IGrainFactory grains, LeaderboardWatchHub hub) : V1.LeaderboardService.LeaderboardServiceBase
+public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub) : V1.LeaderboardService.LeaderboardServiceBase
 {
     private const int MaxPageSize = 100;
 
@@ -54,31 +54,46 @@ public sealed partial class LeaderboardService(IGrainFactory grains, Leaderboard
         var validator = new RequestValidator().Range("top", request.Top, 0, LeaderboardWatch.TopSize);
         var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, "", validator, context.CancellationToken);
         var top = request.Top == 0 ? 20 : request.Top;
-        var updates = Channel.CreateBounded<BoardPage>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        // Join before reading the snapshot, so no change between the two is missed.
-        await using var watching = await hub.JoinAsync(key, updates);
-        var snapshot = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, 0, top, context.CancellationToken);
         var sent = request.LastVersion;
-        if (request.LastVersion == 0 || snapshot.Version != request.LastVersion)
-        {
-            await responseStream.WriteAsync(Update(snapshot, top), context.CancellationToken);
-            sent = snapshot.Version;
-        }
-
+        var periodChanged = false;
         while (true)
         {
-            var page = await updates.Reader.ReadAsync(context.CancellationToken);
-            if (page.Version != sent)
+            var board = grains.GetGrain<ILeaderboardGrain>(key);
+            var updates = Channel.CreateBounded<BoardPage>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+            // Join before reading the snapshot, so no change between the two is missed.
+            await using (await hub.JoinAsync(board, updates.Writer))
             {
-                await responseStream.WriteAsync(Update(page, top), context.CancellationToken);
-                sent = page.Version;
+                var snapshot = await board.TopAsync(caller, 0, top, context.CancellationToken);
+                if (periodChanged || sent == 0 || snapshot.Version != sent)
+                {
+                    await responseStream.WriteAsync(Update(snapshot, top, periodChanged), context.CancellationToken);
+                    sent = snapshot.Version;
+                }
+
+                periodChanged = false;
+                while (!periodChanged)
+                {
+                    var page = await updates.Reader.ReadAsync(context.CancellationToken);
+                    if (page.Ended)
+                    {
+                        // The park's calendar moved on: follow it to the new period's board (a fresh snapshot, marked).
+                        var next = await LocateAsync(request.Scope, request.ScopeId, request.Period, "", new RequestValidator(), context.CancellationToken);
+                        periodChanged = next != key;
+                        key = next;
+                    }
+                    else if (page.Version != sent)
+                    {
+                        await responseStream.WriteAsync(Update(page, top, false), context.CancellationToken);
+                        sent = page.Version;
+                    }
+                }
             }
         }
     }
 
-    private static LeaderboardUpdate Update(BoardPage page, int top)
+    private static LeaderboardUpdate Update(BoardPage page, int top, bool periodChanged)
     {
-        var update = new LeaderboardUpdate { PeriodKey = BoardKeys.Parse(page.BoardKey).PeriodKey, Version = page.Version, Total = page.Total };
+        var update = new LeaderboardUpdate { PeriodKey = BoardKeys.Parse(page.BoardKey).PeriodKey, Version = page.Version, Total = page.Total, PeriodChanged = periodChanged };
         update.Entries.AddRange(page.Entries.Take(top).Select(ToProto));
         return update;
     }

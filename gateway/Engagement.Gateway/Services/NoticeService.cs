@@ -1,12 +1,11 @@
 using System.Threading.Channels;
 using Engagement.V1;
 using Grpc.Core;
-using Orleans.Streams;
 
 namespace Engagement.Gateway;
 
-/// <summary>Notices and member feeds. Validates, calls one grain, maps back; WatchFeed relays the boards' streams.</summary>
-public sealed class NoticeService(IGrainFactory grains, IClusterClient cluster) : V1.NoticeService.NoticeServiceBase
+/// <summary>Notices and member feeds. Validates, calls one grain, maps back; WatchFeed relays the boards' new notices (LiveHub).</summary>
+public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.NoticeService.NoticeServiceBase
 {
     public override async Task<PublishNoticeResponse> PublishNotice(PublishNoticeRequest request, ServerCallContext context)
     {
@@ -54,14 +53,12 @@ public sealed class NoticeService(IGrainFactory grains, IClusterClient cluster) 
         var caller = context.GetCaller();
         var boards = await Feed(caller).BoardsAsync(caller, context.CancellationToken);
         var updates = Channel.CreateBounded<Notice>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-        var provider = cluster.GetStreamProvider(StorageNames.Streams);
-        var subscriptions = new List<StreamSubscriptionHandle<Notice>>();
+        var subscriptions = new List<IAsyncDisposable>();
         try
         {
             foreach (var board in boards)
             {
-                subscriptions.Add(await provider.GetStream<Notice>(StreamId.Create(StreamNamespaces.Notices, board))
-                    .SubscribeAsync((notice, _) => updates.Writer.WriteAsync(notice, CancellationToken.None).AsTask()));
+                subscriptions.Add(await hub.JoinAsync(grains.GetGrain<INoticeBoardGrain>(board), updates.Writer));
             }
 
             // Headers tell the client it is subscribed: everything published from now on reaches it.
@@ -80,7 +77,7 @@ public sealed class NoticeService(IGrainFactory grains, IClusterClient cluster) 
         {
             foreach (var subscription in subscriptions)
             {
-                await subscription.UnsubscribeAsync();
+                await subscription.DisposeAsync();
             }
         }
     }

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Engagement.V1;
 using Grpc.Core;
 
 namespace Engagement.Gateway;
 
 /// <summary>Redemptions: the member's start, cancel and watch; the counter's validate, confirm and refund.</summary>
-public sealed partial class RedemptionService(IGrainFactory grains, IClusterClient cluster) : V1.RedemptionService.RedemptionServiceBase
+public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub) : V1.RedemptionService.RedemptionServiceBase
 {
     public override async Task<Redemption> StartRedemption(StartRedemptionRequest request, ServerCallContext context)
     {
@@ -37,9 +38,25 @@ public sealed partial class RedemptionService(IGrainFactory grains, IClusterClie
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator()).ThrowIfInvalid();
         var grain = Redemption(request.RedemptionId);
-        await RedemptionWatch.RunAsync(cluster, request.RedemptionId, () => grain.GetAsync(caller, context.CancellationToken),
-            view => responseStream.WriteAsync(view.ToProto(), context.CancellationToken), context.CancellationToken);
+        var updates = Channel.CreateBounded<RedemptionView>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        // Join before reading the current state, so no change between the two is missed.
+        await using var watching = await hub.JoinAsync(grain, updates.Writer);
+        var view = await grain.GetAsync(caller, context.CancellationToken);
+        await responseStream.WriteAsync(view.ToProto(), context.CancellationToken);
+        var version = view.Version;
+        while (!IsFinal(view.Status))
+        {
+            view = await updates.Reader.ReadAsync(context.CancellationToken);
+            if (view.Version > version)
+            {
+                version = view.Version;
+                await responseStream.WriteAsync(view.ToProto(), context.CancellationToken);
+            }
+        }
     }
+
+    private static bool IsFinal(Engagement.RedemptionStatus status) =>
+        status is Engagement.RedemptionStatus.Completed or Engagement.RedemptionStatus.Cancelled or Engagement.RedemptionStatus.Expired or Engagement.RedemptionStatus.Refunded;
 
     public override async Task<Redemption> ValidateRedemption(ValidateRedemptionRequest request, ServerCallContext context)
     {

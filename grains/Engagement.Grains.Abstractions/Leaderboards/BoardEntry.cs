@@ -25,7 +25,8 @@ public sealed record BoardPage(
     [property: Id(0)] string BoardKey,
     [property: Id(1)] IReadOnlyList<BoardEntry> Entries,
     [property: Id(2)] long Total,
-    [property: Id(3)] long Version = 0);
+    [property: Id(3)] long Version = 0,
+    [property: Id(4)] bool Ended = false);
 
 /// <summary>A member's entry with the entries just above and below (null entry: not on the board yet).</summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardStanding")]

@@ -5,7 +5,7 @@ namespace Engagement;
 /// ties go to whoever reached the score first, then to the smaller member id. Updates and rank queries are O(log n).
 /// </summary>
 [Alias("engagement.ILeaderboardGrain")]
-public interface ILeaderboardGrain : IGrainWithStringKey
+public interface ILeaderboardGrain : IGrainWithStringKey, IWatchable<BoardPage>
 {
     /// <summary>
     /// For the points feed: applies a ledger entry once (by its sequence). An entry whose predecessors never arrived

@@ -2,7 +2,7 @@ namespace Engagement;
 
 /// <summary>The notices of one audience, keyed by <see cref="NoticeBoards.Key"/> (e.g. "branch:zj-ic-1").</summary>
 [Alias("engagement.INoticeBoardGrain")]
-public interface INoticeBoardGrain : IGrainWithStringKey
+public interface INoticeBoardGrain : IGrainWithStringKey, IWatchable<Notice>
 {
     /// <summary>
     /// Publishes a notice. Park: park admins; committee: its leaders or park admins; branch: its secretary, its

@@ -2,7 +2,7 @@ namespace Engagement;
 
 /// <summary>One redemption's state machine, keyed by redemption id.</summary>
 [Alias("engagement.IRedemptionGrain")]
-public interface IRedemptionGrain : IGrainWithStringKey
+public interface IRedemptionGrain : IGrainWithStringKey, IWatchable<RedemptionView>
 {
     /// <summary>
     /// The member starts redeeming an item: one unit of stock is reserved, the points are held, and a one-time code

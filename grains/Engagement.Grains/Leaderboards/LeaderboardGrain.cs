@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Engagement;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace Engagement;
 [GrainType("leaderboard")]
 public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state,
-    IClusterMembershipService membership) : EngagementGrain, ILeaderboardGrain
+    IClusterMembershipService membership,
+    DomainClock clock,
+    ILogger<LeaderboardGrain> logger) : EngagementGrain, ILeaderboardGrain
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
 
@@ -33,13 +37,10 @@ public sealed class LeaderboardGrain(
     private IGrainTimer? _publish;
     private long _version;
     private BoardAudience? _audience;
-    private long _snapshotAt;
+    private int _ticksSinceSnapshot;
     private RepairSchedule? _repairs;
     private int? _memberCount;
-    private long _memberCountAt;
-
-    /// <summary>How long a branch board trusts the member count it last asked for (see ReportToCommitteeAsync).</summary>
-    private static readonly TimeSpan MemberCountAge = TimeSpan.FromSeconds(5);
+    private Watchers<BoardPage>? _watchers;
 
     private RepairSchedule Repairs => _repairs ??= new(membership);
 
@@ -49,6 +50,9 @@ public sealed class LeaderboardGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Versions of this activation start above any of an earlier one (which counted up from its own activation
+        // time at most a few times a second), so a watcher never mistakes a re-created board for one it has seen.
+        _version = clock.UtcNow.ToUnixTimeMilliseconds() * 1000;
         _ranking = new(BoardKeys.Parse(Key).Scope == BoardScope.CommitteeBranches ? PerMemberOrder.Instance : BoardOrder.Instance);
         foreach (var score in state.State.Scores.Values)
         {
@@ -203,8 +207,9 @@ public sealed class LeaderboardGrain(
 
     /// <summary>
     /// A branch board tells its committee's branch board of the same period its points and member count. The count is
-    /// asked again when a member scores here for the first time (most likely a new member) and otherwise at most every
-    /// <see cref="MemberCountAge"/>: one grain call fewer per ranked entry on each of the five branch boards.
+    /// asked again when a member scores here for the first time (most likely a new member) and otherwise once per
+    /// snapshot tick (the count is forgotten every <see cref="SnapshotEvery"/>): one grain call fewer per ranked entry
+    /// on each of the five branch boards.
     /// </summary>
     private async Task ReportToCommitteeAsync(DateTimeOffset at, bool newcomer)
     {
@@ -214,10 +219,9 @@ public sealed class LeaderboardGrain(
             return;
         }
 
-        if (newcomer || _memberCount is null || System.Diagnostics.Stopwatch.GetElapsedTime(_memberCountAt) > MemberCountAge)
+        if (newcomer || _memberCount is null)
         {
             _memberCount = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
-            _memberCountAt = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         var members = _memberCount.Value;
@@ -232,19 +236,38 @@ public sealed class LeaderboardGrain(
         _publish ??= this.RegisterGrainTimer(PublishTopAsync, new GrainTimerCreationOptions(LeaderboardWatch.Coalesce, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task PublishTopAsync(CancellationToken cancellationToken)
+    private Task PublishTopAsync(CancellationToken cancellationToken)
     {
         _publish?.Dispose();
         _publish = null;
         if (!_topChanged)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _topChanged = false;
         _version++;
-        var stream = this.GetStreamProvider(StorageNames.Streams).GetStream<BoardPage>(StreamId.Create(StreamNamespaces.LeaderboardTop, Key));
-        await stream.OnNextAsync(Page(0, LeaderboardWatch.TopSize));
+        _watchers?.Push(Page(0, LeaderboardWatch.TopSize));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Subscribes a gateway; the reply (also to each renewal) is the current top, marked <see cref="BoardPage.Ended"/>
+    /// once the park's calendar has moved past this board's period, so watchers move on to the new period's board.
+    /// </summary>
+    public async Task<BoardPage?> WatchAsync(IWatcher<BoardPage> watcher, CancellationToken cancellationToken = default)
+    {
+        (_watchers ??= new(logger)).Add(watcher);
+        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var period = BoardKeys.PeriodOf(Period);
+        var current = BoardKeys.PeriodKey(period, ParkClock.DayOf(clock.UtcNow, _audience.TimeZone));
+        return Page(0, LeaderboardWatch.TopSize) with { Ended = string.CompareOrdinal(current, Period) > 0 };
+    }
+
+    public Task UnwatchAsync(IWatcher<BoardPage> watcher, CancellationToken cancellationToken = default)
+    {
+        _watchers?.Remove(watcher);
+        return Task.CompletedTask;
     }
 
     private BoardPage Page(int offset, int count) =>
@@ -305,13 +328,23 @@ public sealed class LeaderboardGrain(
 
     private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
 
+    /// <summary>
+    /// Runs on the snapshot timer (every <see cref="SnapshotEvery"/>) and on deactivation. Time between snapshots is
+    /// counted in timer ticks, so no clock is read: a board with n scores waits max(1, n / 10,000) ticks.
+    /// </summary>
     private async Task SnapshotAsync(bool force, CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(SnapshotEvery.TotalSeconds, (double)state.State.Scores.Count / ScoresPerSnapshotSecond));
-        if (_dirty && (force || !state.RecordExists || System.Diagnostics.Stopwatch.GetElapsedTime(_snapshotAt) >= interval))
+        _memberCount = null; // asked again on the next ranked entry: a branch board's member count is at most one tick old
+        var ticks = Math.Max(1, state.State.Scores.Count / (ScoresPerSnapshotSecond * (int)SnapshotEvery.TotalSeconds));
+        if (!force)
+        {
+            _ticksSinceSnapshot++;
+        }
+
+        if (_dirty && (force || !state.RecordExists || _ticksSinceSnapshot >= ticks))
         {
             _dirty = false;
-            _snapshotAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            _ticksSinceSnapshot = 0;
             await SaveAsync(state);
         }
     }

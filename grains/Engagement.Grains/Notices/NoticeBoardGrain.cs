@@ -39,7 +39,7 @@ public sealed partial class NoticeBoardGrain(
         await SaveAsync(state);
         await AuditTrail.AppendAsync(GrainFactory, timeZone, new AuditRecord(notice.PublishedAt, caller.Subject, "publish-notice", notice.NoticeId,
             notice.Title, parkId, audience == NoticeAudience.Branch ? audienceId : null), idempotencyKey);
-        await PushAsync(notice);
+        Push(notice);
         return notice;
     }
 
@@ -80,20 +80,22 @@ public sealed partial class NoticeBoardGrain(
         return (parkId, park.TimeZone);
     }
 
+    /// <summary>Gateways relaying this board's new notices to members' apps (WatchFeed).</summary>
+    private Watchers<Notice>? _watchers;
+
     /// <summary>Live push to watchers after the notice is durable; a lost push is not a lost notice (the feed lists it).</summary>
-    private async Task PushAsync(Notice notice)
+    private void Push(Notice notice) => _watchers?.Push(notice);
+
+    /// <summary>A board has no current state to show a new watcher: the feed lists what was published before.</summary>
+    public Task<Notice?> WatchAsync(IWatcher<Notice> watcher, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await this.GetStreamProvider(StorageNames.Streams)
-                .GetStream<Notice>(StreamId.Create(StreamNamespaces.Notices, this.GetPrimaryKeyString())).OnNextAsync(notice);
-        }
-        catch (Exception e)
-        {
-            LogPushFailed(e, notice.NoticeId);
-        }
+        (_watchers ??= new(logger)).Add(watcher);
+        return Task.FromResult<Notice?>(null);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push notice {NoticeId} to watchers")]
-    private partial void LogPushFailed(Exception exception, string noticeId);
+    public Task UnwatchAsync(IWatcher<Notice> watcher, CancellationToken cancellationToken = default)
+    {
+        _watchers?.Remove(watcher);
+        return Task.CompletedTask;
+    }
 }

@@ -114,7 +114,7 @@ public sealed partial class RedemptionGrain
         state.State.View = view with { Status = RedemptionStatus.Completed, CompletedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
         await UnregisterExpiryAsync();
-        await RedemptionStatusStream.PublishAsync(this, state.State.View);
+        _watchers?.Push(state.State.View);
     }
 
     private async Task FinishRefundAsync()
@@ -126,7 +126,7 @@ public sealed partial class RedemptionGrain
             Merchant(view).ReturnAsync(RedemptionId, view.ItemId, view.Points, now));
         state.State.View = view with { Status = RedemptionStatus.Refunded, RefundedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
-        await RedemptionStatusStream.PublishAsync(this, state.State.View);
+        _watchers?.Push(state.State.View);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Engagement;
@@ -14,14 +15,30 @@ namespace Engagement;
 public sealed partial class RedemptionGrain(
     [PersistentState("redemption", StorageNames.Main)] IPersistentState<RedemptionState> state,
     DomainClock clock,
-    IOptions<RedemptionOptions> options) : EngagementGrain, IRedemptionGrain, IRemindable
+    IOptions<RedemptionOptions> options,
+    ILogger<RedemptionGrain> logger) : EngagementGrain, IRedemptionGrain, IRemindable
 {
     private const string ExpiryReminder = "expiry";
 
     /// <summary>The expiry reminder as registered by this activation: unregistering it then needs no lookup first.</summary>
     private IGrainReminder? _expiry;
 
+    /// <summary>Gateways relaying this redemption's changes to the member's app (WatchRedemption).</summary>
+    private Watchers<RedemptionView>? _watchers;
+
     private string RedemptionId => this.GetPrimaryKeyString();
+
+    public Task<RedemptionView?> WatchAsync(IWatcher<RedemptionView> watcher, CancellationToken cancellationToken = default)
+    {
+        (_watchers ??= new(logger)).Add(watcher);
+        return Task.FromResult(View);
+    }
+
+    public Task UnwatchAsync(IWatcher<RedemptionView> watcher, CancellationToken cancellationToken = default)
+    {
+        _watchers?.Remove(watcher);
+        return Task.CompletedTask;
+    }
 
     private RedemptionView? View => state.State.View;
 
@@ -127,7 +144,7 @@ public sealed partial class RedemptionGrain(
         state.State.View = view with { Status = status, Version = view.Version + 1 };
         await SaveAsync(state);
         await UnregisterExpiryAsync();
-        await RedemptionStatusStream.PublishAsync(this, state.State.View);
+        _watchers?.Push(state.State.View);
         return state.State.View;
     }
 

@@ -73,24 +73,21 @@ public static class SiloHosting
         // Compact JSON reads the same, so rows written before stay readable; the other defaults (reference handling)
         // stay as they are, because they shape the stored documents.
         silo.Services.Configure<Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o => o.JsonSerializerOptions.WriteIndented = false);
-        foreach (var name in new[] { StorageNames.Main, StorageNames.PubSub })
+        if (dataSource is SqliteDataSource sqlite)
         {
-            if (dataSource is SqliteDataSource sqlite)
+            // The embedded node: one writer thread per store, many grains' writes per commit (SqliteGrainStorage).
+            Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, StorageNames.Main, (services, key) => new SqliteGrainStorage(
+                key, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, sqlite,
+                services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
+                services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Main, o =>
             {
-                // The embedded node: one writer thread per store, many grains' writes per commit (SqliteGrainStorage).
-                Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, name, (services, key) => new SqliteGrainStorage(
-                    key, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, sqlite,
-                    services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
-                    services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
-            }
-            else
-            {
-                silo.AddAdoNetGrainStorage(name, o =>
-                {
-                    o.Invariant = invariant;
-                    o.DataSource = dataSource;
-                });
-            }
+                o.Invariant = invariant;
+                o.DataSource = dataSource;
+            });
         }
 
         silo.UseAdoNetReminderService(o =>
@@ -98,7 +95,7 @@ public static class SiloHosting
             o.Invariant = invariant;
             o.DataSource = dataSource;
         });
-        silo.AddMemoryStreams(StorageNames.Streams);
+        silo.AddEngagementStreams();
         silo.Services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
         silo.Configure<ReminderOptions>(configuration.GetSection("Engagement:Reminders"));
         return silo;
