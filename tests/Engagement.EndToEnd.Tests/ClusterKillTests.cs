@@ -1,19 +1,22 @@
 using Engagement.V1;
-using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Engagement.EndToEnd;
 
-/// <summary>A silo dies while points flow: nothing acknowledged is lost or doubled, and every board converges.</summary>
+/// <summary>A silo dies while points flow: nothing acknowledged is lost or doubled, every board converges, watches follow.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ClusterKillTests(PostgresFixture fixture)
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
     [Fact]
-    public async Task AfterASiloIsKilledWhilePointsFlowEveryBalanceAndEveryBoardConvergesToTheExactTotals()
+    public async Task AfterASiloIsKilledWhilePointsFlowEveryBalanceBoardAndWatchConvergesToTheExactTotals()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync();
         var directory = Directory.CreateTempSubdirectory("engagement-3silo-").FullName;
         string[] postgres = ["--Engagement:Storage:Provider=postgres", $"--Engagement:Storage:ConnectionString={connectionString}", "--Engagement:Cluster:ClusterId=three"];
         var settings = Enumerable.Range(0, 3).Select(_ => new NodeSettings(directory, postgres)).ToList();
+        var key = settings[0].Key;
         var nodes = new List<NodeProcess>();
         try
         {
@@ -22,46 +25,40 @@ public sealed class ClusterKillTests(PostgresFixture fixture)
                 nodes.Add(await NodeProcess.StartAsync(setting));
             }
 
-            var seed = await Seed.CreateAsync(nodes[0].Channel, settings[0].Key);
-            var members = new List<string>();
-            for (var i = 0; i < 8; i++)
-            {
-                members.Add((await seed.MemberAsync()).Id);
-            }
+            var flow = await LiveFlow.SeedAsync(nodes[0].Channel, key, members: 8);
+            // Watched through the gateway of a silo that survives; the board itself may live on the one that dies.
+            using var old = flow.Watch(nodes[0].Channel, key, LeaderboardScope.ParkMembers, LeaderboardPeriod.All);
+            await old.UntilAsync(_ => true, Deadline, "a snapshot");
 
-            const int rounds = 8;
+            // Awards go round the alive gateways; each is retried with its key until acknowledged.
             var alive = new List<NodeProcess>(nodes);
-            for (var round = 0; round < rounds; round++)
+            var turn = 0;
+            GrpcChannel Next()
             {
-                if (round == 3)
+                lock (alive)
                 {
-                    nodes[2].Kill();
-                    alive.Remove(nodes[2]);
+                    return alive[Interlocked.Increment(ref turn) % alive.Count].Channel;
                 }
-
-                await Task.WhenAll(members.Select((id, m) => AdjustUntilAcknowledgedAsync(seed, alive[(round + m) % alive.Count], settings[0], id, $"round-{round}")));
             }
 
-            var api = Seed.Reattach(seed, nodes[0].Channel, settings[0].Key);
-            foreach (var id in members)
+            var flowing = flow.AwardAsync(Next, key, 40);
+            await Eventually.SucceedsAsync(() => Task.FromResult(flow.Acknowledged >= 15 ? true : throw new InvalidOperationException($"{flow.Acknowledged} acknowledged")),
+                Deadline, "awards flowing");
+            lock (alive)
             {
-                Assert.Equal(rounds, (await api.Admin.Points.GetBalanceAsync(new GetBalanceRequest { MemberId = id })).Balance);
+                alive.Remove(nodes[2]);
             }
 
-            await Eventually.SucceedsAsync(async () =>
-            {
-                var board = await api.Admin.Leaderboards.GetLeaderboardAsync(new GetLeaderboardRequest
-                {
-                    Scope = LeaderboardScope.ParkMembers, ScopeId = seed.Park, Period = LeaderboardPeriod.All, PageSize = 100,
-                });
-                return board.Total == members.Count && board.Entries.All(e => e.Score == rounds) ? true
-                    : throw new InvalidOperationException(string.Join(", ", board.Entries.Select(e => $"{e.MemberId}={e.Score}")));
-            }, TimeSpan.FromSeconds(90), "the park board converging to the ledger");
-            var report = await api.Admin.Points.CheckLedgerConsistencyAsync(new CheckLedgerConsistencyRequest { ParkId = seed.Park });
-            Assert.Empty(report.Differences);
+            nodes[2].Kill();
+            await flowing;
+
+            await LiveRestartTests.WatchesAndBoardsFollowNewAwardsAsync(flow, nodes[1].Channel, key, Deadline);
+            var ledgers = await flow.LedgersAsync(nodes[0].Channel, key);
+            await old.ShowsAsync(ledgers, LeaderboardPeriod.All, Deadline);
             // Analytics lost what the dead silo held in memory too; the first read reconciles with the ledgers.
-            var analytics = (await api.Admin.Analytics.GetBranchAnalyticsAsync(new GetBranchAnalyticsRequest { BranchId = seed.Branch })).Analytics;
-            Assert.Equal(rounds * members.Count, analytics.PointsAdjusted);
+            var admin = Seed.Reattach(flow.Seed, nodes[0].Channel, key).Admin;
+            var analytics = (await admin.Analytics.GetBranchAnalyticsAsync(new GetBranchAnalyticsRequest { BranchId = flow.Seed.Branch })).Analytics;
+            Assert.Equal(ledgers.Values.Sum(l => l.Sum(e => e.Amount)), analytics.PointsAdjusted);
         }
         finally
         {
@@ -73,20 +70,4 @@ public sealed class ClusterKillTests(PostgresFixture fixture)
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    /// <summary>A client that retries with the same key until the platform acknowledges (as the app does).</summary>
-    private static Task AdjustUntilAcknowledgedAsync(Seed seed, NodeProcess node, NodeSettings settings, string memberId, string key) =>
-        Eventually.SucceedsAsync(async () =>
-        {
-            var admin = Seed.Reattach(seed, node.Channel, settings.Key).Admin;
-            try
-            {
-                return await admin.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = memberId, Amount = 1, Reason = "flow", IdempotencyKey = key },
-                    deadline: DateTime.UtcNow.AddSeconds(10));
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
-            {
-                throw new InvalidOperationException("a refusal is not an outage", e);
-            }
-        }, TimeSpan.FromSeconds(90), $"adjusting {memberId} ({key})");
 }

@@ -99,21 +99,22 @@ public sealed class LiveRestartTests
     /// After a restart: a watch of a board watched before and watches of boards never watched open, 20 more awards
     /// reach them and every board, and every board equals the ledgers.
     /// </summary>
-    internal static async Task WatchesAndBoardsFollowNewAwardsAsync(LiveFlow flow, GrpcChannel channel, Microsoft.IdentityModel.Tokens.SecurityKey key)
+    internal static async Task WatchesAndBoardsFollowNewAwardsAsync(LiveFlow flow, GrpcChannel channel, Microsoft.IdentityModel.Tokens.SecurityKey key, TimeSpan? deadline = null)
     {
+        var within = deadline ?? Deadline;
         using var old = flow.Watch(channel, key, LeaderboardScope.BranchMembers, LeaderboardPeriod.All);
         using var fresh = flow.Watch(channel, key, LeaderboardScope.ParkMembers, LeaderboardPeriod.Day);
         using var week = flow.Watch(channel, key, LeaderboardScope.CommitteeMembers, LeaderboardPeriod.Week);
         foreach (var watch in new[] { old, fresh, week })
         {
-            await watch.UntilAsync(_ => true, Deadline, "a snapshot");
+            await watch.UntilAsync(_ => true, within, "a snapshot");
         }
 
         await flow.AwardAsync(() => channel, key, 20);
         var ledgers = await flow.LedgersAsync(channel, key);
-        await old.ShowsAsync(ledgers, LeaderboardPeriod.All, Deadline);
-        await fresh.ShowsAsync(ledgers, LeaderboardPeriod.Day, Deadline);
-        await week.ShowsAsync(ledgers, LeaderboardPeriod.Week, Deadline);
-        await flow.BoardsEqualLedgersAsync(channel, key, Deadline);
+        await old.ShowsAsync(ledgers, LeaderboardPeriod.All, within);
+        await fresh.ShowsAsync(ledgers, LeaderboardPeriod.Day, within);
+        await week.ShowsAsync(ledgers, LeaderboardPeriod.Week, within);
+        await flow.BoardsEqualLedgersAsync(channel, key, within);
     }
 }
