@@ -47,13 +47,17 @@ public sealed class LeaderboardWatchTests(NodeFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         await seed.Secretary.Points.AdjustPointsAsync(new AdjustPointsRequest { MemberId = id, Amount = 2, Reason = "a", IdempotencyKey = "a" });
         var request = new WatchLeaderboardRequest { Scope = LeaderboardScope.BranchMembers, ScopeId = seed.Branch, Period = LeaderboardPeriod.All };
+        // The board has settled when two watches in a row see the member and the same version.
+        LeaderboardUpdate? previous = null;
         var seen = await Eventually.SucceedsAsync(async () =>
         {
             using var watch = seed.Secretary.Leaderboards.WatchLeaderboard(request, cancellationToken: ct);
             Assert.True(await watch.ResponseStream.MoveNext(ct));
-            return watch.ResponseStream.Current.Entries.Count == 1 && watch.ResponseStream.Current.Version > 0
-                ? watch.ResponseStream.Current : throw new InvalidOperationException("not yet");
-        }, TimeSpan.FromSeconds(5), "the board's first version");
+            var current = watch.ResponseStream.Current;
+            var settled = current.Entries.Count == 1 && previous?.Version == current.Version;
+            previous = current;
+            return settled ? current : throw new InvalidOperationException("not yet");
+        }, TimeSpan.FromSeconds(5), "the board's settled version");
 
         var resumed = request.Clone();
         resumed.LastVersion = seen.Version;

@@ -15,6 +15,9 @@ public interface ILeaderboardGrain : IGrainWithStringKey, IWatchable<BoardPage>
     /// </summary>
     Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default);
 
+    /// <summary>For the silo's batcher: applies several ledger entries (of any members) in order, as <see cref="ApplyAsync"/> would one by one.</summary>
+    Task ApplyBatchAsync(IReadOnlyList<BoardUpdate> updates, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// For branch boards of a committee: a branch's points in the period and its member count now (absolute values,
     /// so a repeated report changes nothing).

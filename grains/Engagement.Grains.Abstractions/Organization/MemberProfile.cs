@@ -16,7 +16,8 @@ public sealed record MemberProfile(
     [property: Id(10)] DateOnly? JoinDate = null,
     [property: Id(11)] DateTimeOffset? DeactivatedAt = null,
     [property: Id(12)] DateTimeOffset? TransferredAt = null,
-    [property: Id(13)] long? TransferredAfterSequence = null)
+    [property: Id(13)] long? TransferredAfterSequence = null,
+    [property: Id(14)] string? CommitteeBeforeTransfer = null)
 {
     /// <summary>
     /// Whether the ledger entry <paramref name="entry"/> was made while the member belonged to the branch or committee

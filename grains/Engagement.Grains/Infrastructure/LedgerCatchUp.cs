@@ -37,10 +37,12 @@ internal static class LedgerCatchUp
     /// <summary>
     /// The entries made while the member belonged to a unit (a branch or committee): a transferred member's entries
     /// count for the new unit from the move on and stay with the old one before it. <paramref name="belongsNow"/> says
-    /// whether the member's current profile is in the unit.
+    /// whether the member's current profile is in the unit; <paramref name="belongedBefore"/> (when given) whether the
+    /// member was in it before their last transfer too (a move between two branches of one committee), in which case
+    /// every entry counts.
     /// </summary>
     public static async Task<List<LedgerEntry>> WhileMemberOfAsync(
-        IGrainFactory grains, string memberId, List<LedgerEntry> entries, Func<MemberProfile, bool> belongsNow)
+        IGrainFactory grains, string memberId, List<LedgerEntry> entries, Func<MemberProfile, bool> belongsNow, Func<MemberProfile, bool>? belongedBefore = null)
     {
         if (entries.Count == 0)
         {
@@ -49,6 +51,11 @@ internal static class LedgerCatchUp
 
         var profile = await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
         var inUnit = belongsNow(profile);
+        if (inUnit && belongedBefore is not null && belongedBefore(profile))
+        {
+            return entries;
+        }
+
         return [.. entries.Where(e => profile.MadeWhileIn(e, inUnit))];
     }
 }

@@ -42,6 +42,9 @@ public sealed class LeaderboardGrain(
     private int? _memberCount;
     private Watchers<BoardPage>? _watchers;
 
+    /// <summary>A branch board's change not yet told to its committee's branch board: the newest entry's time, and whether a member scored here first.</summary>
+    private (DateTimeOffset At, bool Newcomer)? _unreported;
+
     private RepairSchedule Repairs => _repairs ??= new(membership);
 
     private string Key => this.GetPrimaryKeyString();
@@ -81,21 +84,28 @@ public sealed class LeaderboardGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(force: true, cancellationToken);
 
-    public async Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default)
+    public Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default) =>
+        ApplyBatchAsync([new BoardUpdate(entry, previousRanked)], cancellationToken);
+
+    public async Task ApplyBatchAsync(IReadOnlyList<BoardUpdate> updates, CancellationToken cancellationToken = default)
     {
-        var old = state.State.Scores.GetValueOrDefault(entry.MemberId);
-        var last = old?.LastSequence ?? 0;
-        if (entry.Sequence <= last)
+        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        foreach (var (entry, previousRanked) in updates)
         {
-            return; // seen already (a replayed or reordered event)
+            var last = state.State.Scores.GetValueOrDefault(entry.MemberId)?.LastSequence ?? 0;
+            if (entry.Sequence <= last)
+            {
+                continue; // seen already (a replayed or reordered event)
+            }
+
+            // Entries between the last one seen and this one are missing unless all of them are unranked (spending).
+            var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
+            var entries = lost ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
+            entries.Add(entry);
+            ApplyEntries(entry.MemberId, entries);
         }
 
-        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
-        // Entries between the last one seen and this one are missing unless all of them are unranked (spending).
-        var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
-        var entries = lost ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
-        entries.Add(entry);
-        await ApplyEntriesAsync(entry.MemberId, entries);
+        await ReportToCommitteeAsync();
     }
 
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
@@ -113,7 +123,7 @@ public sealed class LeaderboardGrain(
                 if (sequence > (old?.LastSequence ?? 0))
                 {
                     var missing = await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0);
-                    if (await ApplyEntriesAsync(memberId, missing))
+                    if (ApplyEntries(memberId, missing))
                     {
                         repaired++;
                     }
@@ -127,15 +137,17 @@ public sealed class LeaderboardGrain(
             }
         }
 
+        await ReportToCommitteeAsync();
         Repairs.Passed(startedAt);
         return repaired;
     }
 
     /// <summary>
     /// Applies the member's entries this board has not applied yet (the score is read here, after the caller's
-    /// awaits: the feed and a reconcile interleave). False when none was new.
+    /// awaits: the feed and a reconcile interleave). False when none was new. A branch board's new total is reported
+    /// to its committee after the batch or reconcile round (<see cref="ReportToCommitteeAsync"/>).
     /// </summary>
-    private async Task<bool> ApplyEntriesAsync(string memberId, List<LedgerEntry> entries)
+    private bool ApplyEntries(string memberId, List<LedgerEntry> entries)
     {
         var old = state.State.Scores.GetValueOrDefault(memberId);
         var last = old?.LastSequence ?? 0;
@@ -173,7 +185,7 @@ public sealed class LeaderboardGrain(
         if (counted.Count > 0)
         {
             _total += counted.Sum(e => e.Amount);
-            await ReportToCommitteeAsync(entry.CreatedAt, newcomer: old is null);
+            _unreported = (_unreported?.At is { } at && at > entry.CreatedAt ? at : entry.CreatedAt, (_unreported?.Newcomer ?? false) || old is null);
         }
 
         return true;
@@ -211,14 +223,15 @@ public sealed class LeaderboardGrain(
     /// snapshot tick (the count is forgotten every <see cref="SnapshotEvery"/>): one grain call fewer per ranked entry
     /// on each of the five branch boards.
     /// </summary>
-    private async Task ReportToCommitteeAsync(DateTimeOffset at, bool newcomer)
+    private async Task ReportToCommitteeAsync()
     {
         var (scope, branchId, period) = BoardKeys.Parse(Key);
-        if (scope != BoardScope.BranchMembers || _audience!.CommitteeId is not { } committeeId)
+        if (_unreported is not var (at, newcomer) || scope != BoardScope.BranchMembers || _audience!.CommitteeId is not { } committeeId)
         {
             return;
         }
 
+        _unreported = null;
         if (newcomer || _memberCount is null)
         {
             _memberCount = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
@@ -292,8 +305,10 @@ public sealed class LeaderboardGrain(
             return entries;
         }
 
-        return await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries,
-            profile => (scope == BoardScope.BranchMembers ? profile.BranchId : profile.CommitteeId) == scopeId);
+        return scope == BoardScope.BranchMembers
+            ? await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries, profile => profile.BranchId == scopeId)
+            : await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries, profile => profile.CommitteeId == scopeId,
+                profile => profile.CommitteeBeforeTransfer == scopeId);
     }
 
     /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>

@@ -34,7 +34,11 @@ public sealed partial class MemberGrain
             throw EngagementException.FailedPrecondition(ErrorReasons.TransferOtherPark, "Members can only move between branches of their own park.");
         }
 
-        S.Profile = profile with { BranchId = branch.BranchId, CommitteeId = branch.CommitteeId, TransferredAt = clock.UtcNow, TransferredAfterSequence = S.LastSequence };
+        S.Profile = profile with
+        {
+            BranchId = branch.BranchId, CommitteeId = branch.CommitteeId, TransferredAt = clock.UtcNow, TransferredAfterSequence = S.LastSequence,
+            CommitteeBeforeTransfer = profile.CommitteeId,
+        };
         await SaveAsync(state);
         return S.Profile;
     }

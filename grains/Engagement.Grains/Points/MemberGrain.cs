@@ -158,7 +158,7 @@ public sealed partial class MemberGrain(
         try
         {
             await this.GetStreamProvider(StorageNames.Streams)
-                .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, moved.ParkId)).OnNextAsync(moved);
+                .GetStream<PointsMoved>(StreamId.Create(StreamNamespaces.PointsMoved, moved.BranchId)).OnNextAsync(moved);
             return true;
         }
         catch (Exception e)
