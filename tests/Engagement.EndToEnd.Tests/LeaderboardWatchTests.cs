@@ -71,3 +71,37 @@ public sealed class LeaderboardWatchTests(NodeFixture fixture)
         Assert.Equal(5, again.ResponseStream.Current.Entries[0].Score);
     }
 }
+
+/// <summary>Watches follow the park's calendar (a node of its own: the test moves its clock).</summary>
+public sealed class LeaderboardPeriodWatchTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task ADayWatchMovesToTheNewDayAtTheParksMidnightWithAMarkedSnapshotAndShowsItsAwards()
+    {
+        var node = await TestNode.StartAsync(); // 2026-11-23 09:00 in Shanghai
+        try
+        {
+            var flow = await LiveFlow.SeedAsync(node.Channel, node.Key, members: 2);
+            await flow.AwardAsync(() => node.Channel, node.Key, 2);
+            using var watch = flow.Watch(node.Channel, node.Key, LeaderboardScope.BranchMembers, LeaderboardPeriod.Day);
+            var yesterday = await watch.ShowsAsync(await flow.LedgersAsync(node.Channel, node.Key), LeaderboardPeriod.Day, Deadline);
+
+            node.Time.Advance(TimeSpan.FromHours(15)); // 00:00 on the 24th in Shanghai
+            var moved = await watch.UntilAsync(u => u.PeriodChanged, Deadline, "the move to the new day");
+            await flow.AwardAsync(() => node.Channel, node.Key, 1);
+            var today = await watch.ShowsAsync(await flow.LedgersAsync(node.Channel, node.Key), LeaderboardPeriod.Day, Deadline);
+
+            Assert.Equal(("2026-11-23", 2), (yesterday.PeriodKey, yesterday.Entries.Count));
+            Assert.Equal("2026-11-24", moved.PeriodKey);
+            Assert.Empty(moved.Entries);
+            Assert.Equal(("2026-11-24", 1), (today.PeriodKey, today.Entries.Count));
+        }
+        finally
+        {
+            await node.DisposeAsync();
+            Directory.Delete(node.DataDirectory, recursive: true);
+        }
+    }
+}

@@ -13,7 +13,7 @@ namespace Engagement.Gateway;
 public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logger)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(Type, GrainId), IRelay> _relays = [];
+    private readonly Dictionary<(Type, IAddressable), IRelay> _relays = []; // grain references are equal by grain id
 
     /// <summary>Grains with at least one watcher in this gateway (one subscription each).</summary>
     public int Watched
@@ -33,22 +33,22 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
     /// </summary>
     public async Task<IAsyncDisposable> JoinAsync<T>(IWatchable<T> grain, ChannelWriter<T> watcher)
     {
-        var id = (typeof(T), grain.GetGrainId());
+        (Type, IAddressable) id = (typeof(T), grain);
         Relay<T> relay;
         lock (_gate)
         {
             if (_relays.TryGetValue(id, out var existing))
             {
                 relay = (Relay<T>)existing;
+                relay.Add(watcher);
             }
             else
             {
                 relay = new Relay<T>(this, grains, grain);
                 _relays[id] = relay;
+                relay.Add(watcher);
                 relay.Start();
             }
-
-            relay.Add(watcher);
         }
 
         var leave = new Leave(() => LeaveAsync(id, relay, watcher));
@@ -66,7 +66,7 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
         return leave;
     }
 
-    private void Forget((Type, GrainId) id, IRelay relay)
+    private void Forget((Type, IAddressable) id, IRelay relay)
     {
         lock (_gate)
         {
@@ -77,7 +77,7 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
         }
     }
 
-    private async Task LeaveAsync<T>((Type, GrainId) id, Relay<T> relay, ChannelWriter<T> watcher)
+    private async Task LeaveAsync<T>((Type, IAddressable) id, Relay<T> relay, ChannelWriter<T> watcher)
     {
         bool last;
         lock (_gate)
@@ -96,7 +96,7 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the live subscription to {Grain} failed; trying again in {Renew}")]
-    private partial void LogRenewFailed(Exception exception, GrainId grain, TimeSpan renew);
+    private partial void LogRenewFailed(Exception exception, IAddressable grain, TimeSpan renew);
 
     private interface IRelay;
 
@@ -195,7 +195,7 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
                     }
                     catch (Exception e) when (!_stop.IsCancellationRequested)
                     {
-                        hub.LogRenewFailed(e, grain.GetGrainId(), LiveWatch.Renew);
+                        hub.LogRenewFailed(e, grain, LiveWatch.Renew);
                     }
                 }
             }
