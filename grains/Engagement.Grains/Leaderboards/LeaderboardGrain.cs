@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace Engagement;
 
 /// <summary>
-/// One board in memory: scores by member plus a <see cref="RankedSet{T}"/> for O(log n) ranks. Boards are derived
-/// state; the scores are snapshotted at most every few seconds (and on deactivation) rather than on every point.
+/// One board: receives ledger entries (in batches from its silo's batcher), keeps its <see cref="BoardRanking"/>,
+/// repairs itself from the ledger through <see cref="BoardRepair"/>, tells watchers of changes of its top, and, as a
+/// branch board, reports its total to its committee's branch board. Boards are derived state; the scores are
+/// snapshotted at most every few seconds (and on deactivation) rather than on every point.
 /// </summary>
 [GrainType("leaderboard")]
 public sealed class LeaderboardGrain(
@@ -17,11 +19,11 @@ public sealed class LeaderboardGrain(
 
     /// <summary>
     /// A snapshot writes every score (JSON of the whole board), so a large board waits longer between snapshots:
-    /// 5 s up to 10,000 scores, then 1 s more per 2,000 (50 s at 100,000). At 100,000 members the ten park and
-    /// committee boards otherwise wrote ~100 MB of JSON every 5 s (issue #7's profile). Nothing is lost by waiting: a
-    /// board re-created from an older snapshot reconciles with the ledgers at once (see OnActivateAsync).
+    /// one tick of <see cref="SnapshotEvery"/> per 10,000 scores (50 s at 100,000). At 100,000 members the ten park
+    /// and committee boards otherwise wrote ~100 MB of JSON every 5 s. Nothing is lost by waiting: a board re-created
+    /// from an older snapshot reconciles with the ledgers at once (see OnActivateAsync).
     /// </summary>
-    private const int ScoresPerSnapshotSecond = 2000;
+    private const int ScoresPerSnapshotTick = 10_000;
 
     /// <summary>
     /// How often a board checks whether to compare itself with the ledgers of its scope's members (catches members
@@ -30,13 +32,13 @@ public sealed class LeaderboardGrain(
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(30);
-    private RankedSet<BoardScore> _ranking = new(BoardOrder.Instance);
-    private long _total;
+    private BoardRanking _ranking = null!;
     private bool _dirty;
     private bool _topChanged;
     private IGrainTimer? _publish;
     private long _version;
     private BoardAudience? _audience;
+    private BoardRepair? _repair;
     private int _ticksSinceSnapshot;
     private RepairSchedule? _repairs;
     private int? _memberCount;
@@ -49,19 +51,12 @@ public sealed class LeaderboardGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
-    private string Period => BoardKeys.Parse(Key).PeriodKey;
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Versions of this activation start above any of an earlier one (which counted up from its own activation
         // time at most a few times a second), so a watcher never mistakes a re-created board for one it has seen.
         _version = clock.UtcNow.ToUnixTimeMilliseconds() * 1000;
-        _ranking = new(BoardKeys.Parse(Key).Scope == BoardScope.CommitteeBranches ? PerMemberOrder.Instance : BoardOrder.Instance);
-        foreach (var score in state.State.Scores.Values)
-        {
-            _ranking.Add(score);
-            _total += score.Score;
-        }
+        _ranking = new(state.State.Scores, BoardKeys.Parse(Key).Scope == BoardScope.CommitteeBranches ? PerMemberOrder.Instance : BoardOrder.Instance);
 
         // The first snapshot comes quickly, so a board that dies young is still known as one to repair.
         this.RegisterGrainTimer(ct => SnapshotAsync(force: false, ct), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), SnapshotEvery));
@@ -69,7 +64,7 @@ public sealed class LeaderboardGrain(
         // in flight: reconcile at once. A board without a snapshot is usually brand-new, but may be one that died
         // before its first snapshot while the stream was down too: reconcile it soon rather than after the full period.
         // The pass interleaves with the feed and with queries: at 100,000 members it makes ~6,000 rounds of member
-        // calls, and a board that waited for it froze for seconds. Both ways in re-read a member's score after every
+        // calls, and a board that waited for it froze for seconds. Both ways in re-read a member's sequence after every
         // await, so whichever applies an entry first wins and the other skips it.
         var first = state.RecordExists ? TimeSpan.FromSeconds(1) : FirstReconcileOfNewBoard;
         this.RegisterGrainTimer(async ct =>
@@ -89,10 +84,10 @@ public sealed class LeaderboardGrain(
 
     public async Task ApplyBatchAsync(IReadOnlyList<BoardUpdate> updates, CancellationToken cancellationToken = default)
     {
-        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var repair = await RepairAsync();
         foreach (var (entry, previousRanked) in updates)
         {
-            var last = state.State.Scores.GetValueOrDefault(entry.MemberId)?.LastSequence ?? 0;
+            var last = _ranking.LastSequence(entry.MemberId);
             if (entry.Sequence <= last)
             {
                 continue; // seen already (a replayed or reordered event)
@@ -100,9 +95,9 @@ public sealed class LeaderboardGrain(
 
             // Entries between the last one seen and this one are missing unless all of them are unranked (spending).
             var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
-            var entries = lost ? await MissingAsync(entry.MemberId, entry.Sequence, last) : [];
+            var entries = lost ? await repair.MissingAsync(entry.MemberId, entry.Sequence, last) : [];
             entries.Add(entry);
-            ApplyEntries(entry.MemberId, entries);
+            Apply(entry.MemberId, entries);
         }
 
         await ReportToCommitteeAsync();
@@ -110,28 +105,25 @@ public sealed class LeaderboardGrain(
 
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
+        var repair = await RepairAsync();
         var startedAt = Repairs.Begin();
         var repaired = 0;
-        var candidates = (await _audience.RosterAsync(GrainFactory)).Union(state.State.Scores.Keys, StringComparer.Ordinal).ToList();
+        var candidates = (await _audience!.RosterAsync(GrainFactory)).Union(_ranking.Entrants, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(16))
         {
             var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastRankedSequenceAsync(cancellationToken)));
             foreach (var (memberId, sequence) in chunk.Zip(latest))
             {
-                var old = state.State.Scores.GetValueOrDefault(memberId);
-                if (sequence > (old?.LastSequence ?? 0))
+                if (sequence > _ranking.LastSequence(memberId))
                 {
-                    var missing = await MissingAsync(memberId, sequence + 1, old?.LastSequence ?? 0);
-                    if (ApplyEntries(memberId, missing))
+                    var missing = await repair.MissingAsync(memberId, sequence + 1, _ranking.LastSequence(memberId));
+                    if (Apply(memberId, missing))
                     {
                         repaired++;
                     }
-                    else if (state.State.Scores.GetValueOrDefault(memberId) is { } current && sequence > current.LastSequence)
+                    else if (_ranking.Skip(memberId, sequence))
                     {
-                        // Nothing of it counts here (e.g. earned after a transfer away): remember how far we looked.
-                        state.State.Scores[memberId] = current with { LastSequence = sequence };
-                        _dirty = true;
+                        _dirty = true; // nothing of it counts here (e.g. earned after a transfer away): remember how far we looked
                     }
                 }
             }
@@ -143,49 +135,26 @@ public sealed class LeaderboardGrain(
     }
 
     /// <summary>
-    /// Applies the member's entries this board has not applied yet (the score is read here, after the caller's
-    /// awaits: the feed and a reconcile interleave). False when none was new. A branch board's new total is reported
-    /// to its committee after the batch or reconcile round (<see cref="ReportToCommitteeAsync"/>).
+    /// Applies the member's entries this board has not applied yet (the ranking re-reads the member's sequence, after
+    /// the caller's awaits: the feed and a reconcile interleave). False when none was new. A branch board's new total
+    /// is reported to its committee after the batch or reconcile round (<see cref="ReportToCommitteeAsync"/>).
     /// </summary>
-    private bool ApplyEntries(string memberId, List<LedgerEntry> entries)
+    private bool Apply(string memberId, List<LedgerEntry> entries)
     {
-        var old = state.State.Scores.GetValueOrDefault(memberId);
-        var last = old?.LastSequence ?? 0;
-        entries = [.. entries.Where(e => e.Sequence > last)];
-        if (entries.Count == 0)
+        if (_ranking.Apply(memberId, entries, _repair!.Counts) is not { } change)
         {
             return false;
         }
 
-        var entry = entries[^1];
-        var counted = entries.Where(Counts).ToList();
-        var score = (old ?? new BoardScore(entry.MemberId, 0, entry.CreatedAt)) with { LastSequence = entry.Sequence };
-        if (counted.Count > 0)
-        {
-            score = score with { Score = score.Score + counted.Sum(e => e.Amount), ReachedAt = counted[^1].CreatedAt };
-        }
-
-        var rankBefore = old is null ? int.MaxValue : _ranking.CountBefore(old);
-        if (old is not null)
-        {
-            _ranking.Remove(old);
-        }
-
-        if (old is not null || counted.Count > 0)
-        {
-            _ranking.Add(score);
-            state.State.Scores[entry.MemberId] = score;
-            if (counted.Count > 0 && Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize)
-            {
-                TopChanged();
-            }
-        }
-
         _dirty = true;
-        if (counted.Count > 0)
+        if (change.TopChanged)
         {
-            _total += counted.Sum(e => e.Amount);
-            _unreported = (_unreported?.At is { } at && at > entry.CreatedAt ? at : entry.CreatedAt, (_unreported?.Newcomer ?? false) || old is null);
+            TopChanged();
+        }
+
+        if (change.Counted)
+        {
+            _unreported = (_unreported?.At is { } at && at > change.At ? at : change.At, (_unreported?.Newcomer ?? false) || change.Newcomer);
         }
 
         return true;
@@ -193,25 +162,13 @@ public sealed class LeaderboardGrain(
 
     public Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var old = state.State.Scores.GetValueOrDefault(branchId);
-        if (old is not null && old.Score == points && old.Members == members)
+        if (_ranking.SetBranch(branchId, points, members, at) is { } topChanged)
         {
-            return Task.CompletedTask;
-        }
-
-        var score = new BoardScore(branchId, points, old is not null && old.Score == points ? old.ReachedAt : at, 0, members);
-        var rankBefore = old is null ? int.MaxValue : _ranking.CountBefore(old);
-        if (old is not null)
-        {
-            _ranking.Remove(old);
-        }
-
-        _ranking.Add(score);
-        state.State.Scores[branchId] = score;
-        _dirty = true;
-        if (Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize)
-        {
-            TopChanged();
+            _dirty = true;
+            if (topChanged)
+            {
+                TopChanged();
+            }
         }
 
         return Task.CompletedTask;
@@ -220,8 +177,7 @@ public sealed class LeaderboardGrain(
     /// <summary>
     /// A branch board tells its committee's branch board of the same period its points and member count. The count is
     /// asked again when a member scores here for the first time (most likely a new member) and otherwise once per
-    /// snapshot tick (the count is forgotten every <see cref="SnapshotEvery"/>): one grain call fewer per ranked entry
-    /// on each of the five branch boards.
+    /// snapshot tick (the count is forgotten every <see cref="SnapshotEvery"/>).
     /// </summary>
     private async Task ReportToCommitteeAsync()
     {
@@ -237,9 +193,8 @@ public sealed class LeaderboardGrain(
             _memberCount = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
         }
 
-        var members = _memberCount.Value;
         await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
-            .ReportBranchAsync(branchId, _total, members, at);
+            .ReportBranchAsync(branchId, _ranking.Total, _memberCount.Value, at);
     }
 
     /// <summary>Gathers top changes for a moment, then tells watchers once with the next version.</summary>
@@ -253,14 +208,13 @@ public sealed class LeaderboardGrain(
     {
         _publish?.Dispose();
         _publish = null;
-        if (!_topChanged)
+        if (_topChanged)
         {
-            return Task.CompletedTask;
+            _topChanged = false;
+            _version++;
+            _watchers?.Push(Page(0, LeaderboardWatch.TopSize));
         }
 
-        _topChanged = false;
-        _version++;
-        _watchers?.Push(Page(0, LeaderboardWatch.TopSize));
         return Task.CompletedTask;
     }
 
@@ -271,10 +225,8 @@ public sealed class LeaderboardGrain(
     public async Task<BoardPage?> WatchAsync(IWatcher<BoardPage> watcher, CancellationToken cancellationToken = default)
     {
         (_watchers ??= new(logger)).Add(watcher);
-        _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
-        var period = BoardKeys.PeriodOf(Period);
-        var current = BoardKeys.PeriodKey(period, ParkClock.DayOf(clock.UtcNow, _audience.TimeZone));
-        return Page(0, LeaderboardWatch.TopSize) with { Ended = string.CompareOrdinal(current, Period) > 0 };
+        var repair = await RepairAsync();
+        return Page(0, LeaderboardWatch.TopSize) with { Ended = repair.Ended(clock.UtcNow) };
     }
 
     public Task UnwatchAsync(IWatcher<BoardPage> watcher, CancellationToken cancellationToken = default)
@@ -283,41 +235,7 @@ public sealed class LeaderboardGrain(
         return Task.CompletedTask;
     }
 
-    private BoardPage Page(int offset, int count) =>
-        new(Key, [.. _ranking.Range(offset, count).Select((s, i) => Entry(s, offset + i))], _ranking.Count, _version);
-
-    /// <summary>
-    /// The member's entries after <paramref name="after"/> and below <paramref name="beforeSequence"/> that this board never got,
-    /// oldest first, read from the ledger (the truth) back to the start of this board's period.
-    /// </summary>
-    private async Task<List<LedgerEntry>> MissingAsync(string memberId, long beforeSequence, long after) =>
-        await EarnedHereAsync(memberId, await LedgerCatchUp.MissingAsync(GrainFactory, memberId, beforeSequence, after, e => !InOrAfterPeriod(e)));
-
-    /// <summary>
-    /// Entries read back from the ledger count on a branch or committee board only for the time the member belonged
-    /// to it: a transferred member's points count for the new branch from the move on, and stay with the old one before.
-    /// </summary>
-    private async Task<List<LedgerEntry>> EarnedHereAsync(string memberId, List<LedgerEntry> entries)
-    {
-        var (scope, scopeId, _) = BoardKeys.Parse(Key);
-        if (entries.Count == 0 || scope is BoardScope.ParkMembers or BoardScope.CommitteeBranches)
-        {
-            return entries;
-        }
-
-        return scope == BoardScope.BranchMembers
-            ? await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries, profile => profile.BranchId == scopeId)
-            : await LedgerCatchUp.WhileMemberOfAsync(GrainFactory, memberId, entries, profile => profile.CommitteeId == scopeId,
-                profile => profile.CommitteeBeforeTransfer == scopeId);
-    }
-
-    /// <summary>Boards rank what members earned in the period: spending (redemptions, refunds) does not move them.</summary>
-    private bool Counts(LedgerEntry entry) => ActivityLedger.IsRanked(entry.Kind) && PeriodKeyOf(entry) == Period;
-
-    private bool InOrAfterPeriod(LedgerEntry entry) => string.CompareOrdinal(PeriodKeyOf(entry), Period) >= 0;
-
-    private string PeriodKeyOf(LedgerEntry entry) =>
-        BoardKeys.PeriodKey(BoardKeys.PeriodOf(Period), ParkClock.DayOf(entry.CreatedAt, _audience!.TimeZone));
+    private BoardPage Page(int offset, int count) => new(Key, _ranking.Range(offset, count), _ranking.Count, _version);
 
     public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default)
     {
@@ -328,20 +246,10 @@ public sealed class LeaderboardGrain(
     public async Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default)
     {
         await DemandReaderAsync(caller);
-        if (state.State.Scores.GetValueOrDefault(memberId) is not { } score)
-        {
-            return new BoardStanding(Key, null, [], [], _ranking.Count);
-        }
-
-        var rank = _ranking.CountBefore(score);
-        var first = Math.Max(0, rank - around);
-        return new BoardStanding(Key, Entry(score, rank),
-            [.. _ranking.Range(first, rank - first).Select((s, i) => Entry(s, first + i))],
-            [.. _ranking.Range(rank + 1, around).Select((s, i) => Entry(s, rank + 1 + i))],
-            _ranking.Count);
+        return _ranking.Around(memberId, around) is var (entry, above, below)
+            ? new BoardStanding(Key, entry, above, below, _ranking.Count)
+            : new BoardStanding(Key, null, [], [], _ranking.Count);
     }
-
-    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
 
     /// <summary>
     /// Runs on the snapshot timer (every <see cref="SnapshotEvery"/>) and on deactivation. Time between snapshots is
@@ -350,13 +258,12 @@ public sealed class LeaderboardGrain(
     private async Task SnapshotAsync(bool force, CancellationToken cancellationToken)
     {
         _memberCount = null; // asked again on the next ranked entry: a branch board's member count is at most one tick old
-        var ticks = Math.Max(1, state.State.Scores.Count / (ScoresPerSnapshotSecond * (int)SnapshotEvery.TotalSeconds));
         if (!force)
         {
             _ticksSinceSnapshot++;
         }
 
-        if (_dirty && (force || !state.RecordExists || _ticksSinceSnapshot >= ticks))
+        if (_dirty && (force || !state.RecordExists || _ticksSinceSnapshot >= Math.Max(1, _ranking.Count / ScoresPerSnapshotTick)))
         {
             _dirty = false;
             _ticksSinceSnapshot = 0;
@@ -364,9 +271,16 @@ public sealed class LeaderboardGrain(
         }
     }
 
-    private async Task DemandReaderAsync(Caller caller)
+    /// <summary>The board's audience (its park's time zone, who may read it) and its ledger read-back, loaded once.</summary>
+    private async Task<BoardRepair> RepairAsync()
     {
         _audience ??= await BoardAudience.OfAsync(GrainFactory, Key);
-        Caller.Demand(await _audience.MayReadAsync(GrainFactory, caller), "read this leaderboard");
+        return _repair ??= new BoardRepair(GrainFactory, Key, _audience);
+    }
+
+    private async Task DemandReaderAsync(Caller caller)
+    {
+        await RepairAsync();
+        Caller.Demand(await _audience!.MayReadAsync(GrainFactory, caller), "read this leaderboard");
     }
 }

@@ -1,0 +1,130 @@
+namespace Engagement;
+
+/// <summary>
+/// The ranking of one board, and only that: each entrant's score with the last ledger sequence applied for it, kept
+/// in an order-statistic set so an update, a rank and the n-th entry cost O(log n). No grain, no I/O, no clock.
+/// Entrants are members (a member board) or branches (a committee's branch board, ranked per member).
+/// </summary>
+public sealed class BoardRanking
+{
+    private readonly Dictionary<string, BoardScore> _scores;
+    private readonly RankedSet<BoardScore> _ranking;
+
+    /// <summary>Ranks <paramref name="scores"/> (kept by reference: the board's state) in <paramref name="order"/>.</summary>
+    public BoardRanking(Dictionary<string, BoardScore> scores, IComparer<BoardScore> order)
+    {
+        _scores = scores;
+        _ranking = new(order);
+        foreach (var score in scores.Values)
+        {
+            _ranking.Add(score);
+            Total += score.Score;
+        }
+    }
+
+    /// <summary>The sum of all scores (a branch board's points in the period).</summary>
+    public long Total { get; private set; }
+
+    public int Count => _ranking.Count;
+
+    public IEnumerable<string> Entrants => _scores.Keys;
+
+    /// <summary>The last ledger sequence applied for <paramref name="memberId"/> (0: none).</summary>
+    public long LastSequence(string memberId) => _scores.GetValueOrDefault(memberId)?.LastSequence ?? 0;
+
+    /// <summary>
+    /// Applies a member's ledger entries, oldest first. Entries at or below the last applied sequence are ignored (a
+    /// repeated or reordered event); the others advance the member's sequence, and those <paramref name="counts"/>
+    /// accepts add to the score (the last one's time is when the score was reached). Null when nothing was new.
+    /// </summary>
+    public MemberChange? Apply(string memberId, IEnumerable<LedgerEntry> entries, Func<LedgerEntry, bool> counts)
+    {
+        var old = _scores.GetValueOrDefault(memberId);
+        var fresh = entries.Where(e => e.Sequence > (old?.LastSequence ?? 0)).ToList();
+        if (fresh.Count == 0)
+        {
+            return null;
+        }
+
+        var last = fresh[^1];
+        var counted = fresh.Where(counts).ToList();
+        var points = counted.Sum(e => e.Amount);
+        var score = (old ?? new BoardScore(memberId, 0, last.CreatedAt)) with { LastSequence = last.Sequence };
+        if (counted.Count > 0)
+        {
+            score = score with { Score = score.Score + points, ReachedAt = counted[^1].CreatedAt };
+        }
+
+        var topChanged = false;
+        if (old is not null || counted.Count > 0)
+        {
+            topChanged = Replace(old, score) && counted.Count > 0;
+        }
+
+        Total += points;
+        return new MemberChange(counted.Count > 0, old is null, last.CreatedAt, topChanged);
+    }
+
+    /// <summary>Remembers that the member's ledger was read up to <paramref name="sequence"/> though nothing of it counts here.</summary>
+    public bool Skip(string memberId, long sequence)
+    {
+        if (_scores.GetValueOrDefault(memberId) is not { } current || sequence <= current.LastSequence)
+        {
+            return false;
+        }
+
+        _scores[memberId] = current with { LastSequence = sequence };
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a branch's points and member count on a committee's branch board (absolute values, so a repeated report
+    /// changes nothing). Null when nothing changed, else whether the top changed.
+    /// </summary>
+    public bool? SetBranch(string branchId, long points, int members, DateTimeOffset at)
+    {
+        var old = _scores.GetValueOrDefault(branchId);
+        if (old is not null && old.Score == points && old.Members == members)
+        {
+            return null;
+        }
+
+        Total += points - (old?.Score ?? 0);
+        return Replace(old, new BoardScore(branchId, points, old is not null && old.Score == points ? old.ReachedAt : at, 0, members));
+    }
+
+    /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
+    public IReadOnlyList<BoardEntry> Range(int offset, int count) => [.. _ranking.Range(offset, count).Select((s, i) => Entry(s, offset + i))];
+
+    /// <summary>The entrant's entry with up to <paramref name="around"/> entries above and below; null when not ranked.</summary>
+    public (BoardEntry Entry, IReadOnlyList<BoardEntry> Above, IReadOnlyList<BoardEntry> Below)? Around(string id, int around)
+    {
+        if (_scores.GetValueOrDefault(id) is not { } score)
+        {
+            return null;
+        }
+
+        var rank = _ranking.CountBefore(score);
+        var first = Math.Max(0, rank - around);
+        return (Entry(score, rank), Range(first, rank - first), Range(rank + 1, around));
+    }
+
+    /// <summary>Puts <paramref name="score"/> in place of <paramref name="old"/>; true when either is in the watched top.</summary>
+    private bool Replace(BoardScore? old, BoardScore score)
+    {
+        var rankBefore = old is null ? int.MaxValue : _ranking.CountBefore(old);
+        if (old is not null)
+        {
+            _ranking.Remove(old);
+        }
+
+        _ranking.Add(score);
+        _scores[score.MemberId] = score;
+        return Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize;
+    }
+
+    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
+}
+
+/// <summary>What applying a member's entries did: whether points counted, whether the member is new here, the newest entry's time, whether the top changed.</summary>
+public sealed record MemberChange(bool Counted, bool Newcomer, DateTimeOffset At, bool TopChanged);
