@@ -13,7 +13,7 @@ public sealed class PostgresTests(PostgresFixture fixture)
         var directory = Directory.CreateTempSubdirectory("engagement-pgkill-").FullName;
         try
         {
-            await Durability.AcknowledgedCheckInsSurviveAKillAsync(new NodeSettings(directory, Postgres(connectionString, "kill")));
+            await Durability.AcknowledgedCheckInsSurviveAKillAsync(new NodeSettings(directory, NodeArgs(connectionString, "kill")));
         }
         finally
         {
@@ -26,7 +26,7 @@ public sealed class PostgresTests(PostgresFixture fixture)
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync();
         var keys = Directory.CreateTempSubdirectory("engagement-pgstore-").FullName;
-        await using var node = await TestNode.StartAsync(keys, extraArgs: Postgres(connectionString, "store"));
+        await using var node = await TestNode.StartAsync(keys, extraArgs: NodeArgs(connectionString, "store"));
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
 
         var again = await Engagement.Silo.DatabaseSchema.ApplyAsync(dataSource, "postgres");
@@ -40,8 +40,8 @@ public sealed class PostgresTests(PostgresFixture fixture)
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync();
         var keys = Directory.CreateTempSubdirectory("engagement-cluster-").FullName;
-        await using var a = await TestNode.StartAsync(keys, extraArgs: Postgres(connectionString, "two"));
-        await using var b = await TestNode.StartAsync(keys, extraArgs: Postgres(connectionString, "two"));
+        await using var a = await TestNode.StartAsync(keys, extraArgs: NodeArgs(connectionString, "two"));
+        await using var b = await TestNode.StartAsync(keys, extraArgs: NodeArgs(connectionString, "two"));
         var siloA = a.App.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         var siloB = b.App.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         var management = a.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
@@ -81,7 +81,7 @@ public sealed class PostgresTests(PostgresFixture fixture)
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync();
         var keys = Directory.CreateTempSubdirectory("engagement-gw-").FullName;
-        await using var silo = await TestNode.StartAsync(keys, extraArgs: Postgres(connectionString, "gw"));
+        await using var silo = await TestNode.StartAsync(keys, extraArgs: NodeArgs(connectionString, "gw"));
         var grpcPort = FreePorts.Next();
         await using var gateway = Engagement.Gateway.GatewayHost.Build(
         [
@@ -89,7 +89,7 @@ public sealed class PostgresTests(PostgresFixture fixture)
             $"--Engagement:Gateway:GrpcPort={grpcPort}",
             "--Engagement:Gateway:HttpPort=-1",
             "--Logging:LogLevel:Default=Warning",
-            .. Postgres(connectionString, "gw"),
+            .. NodeArgs(connectionString, "gw"),
         ]);
         await gateway.StartAsync();
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
@@ -113,7 +113,8 @@ public sealed class PostgresTests(PostgresFixture fixture)
             .Select(s => s.SiloAddress).ToList());
     }
 
-    private static string[] Postgres(string connectionString, string cluster) =>
+    /// <summary>A node's configuration for this database, in cluster <paramref name="cluster"/>.</summary>
+    internal static string[] NodeArgs(string connectionString, string cluster) =>
     [
         "--Engagement:Storage:Provider=postgres",
         $"--Engagement:Storage:ConnectionString={connectionString}",

@@ -17,6 +17,12 @@ public sealed class StorageSettings
     /// <summary>The PostgreSQL connection string (postgres only).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// postgres only: grain state through our group-commit store (default), or <c>false</c> for Orleans' ADO.NET grain
+    /// storage (one transaction per write). Both read and write the same rows.
+    /// </summary>
+    public bool GroupCommit { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The data directory: <c>Engagement:DataDirectory</c>, default <c>./data</c>.</summary>

@@ -81,6 +81,14 @@ public static class SiloHosting
                 services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
                 services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         }
+        else if (dataSource is NpgsqlDataSource postgres && storage.GroupCommit)
+        {
+            // A cluster: one transaction per batch of a silo's concurrent writes (PostgresGrainStorage).
+            Orleans.Runtime.Hosting.StorageProviderExtensions.AddGrainStorage(silo.Services, StorageNames.Main, (services, key) => new PostgresGrainStorage(
+                key, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, postgres,
+                services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>(),
+                services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
+        }
         else
         {
             silo.AddAdoNetGrainStorage(StorageNames.Main, o =>

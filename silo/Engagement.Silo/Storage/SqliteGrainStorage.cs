@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Engagement.Gateway;
 using Microsoft.Data.Sqlite;
@@ -14,123 +13,32 @@ namespace Engagement.Silo;
 /// (<see cref="SqliteDataSource"/>), ran and committed one statement and gave the turn back; the next waiter's
 /// continuation then queued on the thread pool behind everything else on two busy cores while the database sat idle
 /// (issue #7: the turn was held 80–86 % of the time at ~2,700 operations/s, validate+confirm saturated at ~350/s).
-/// Here callers queue their operation; one thread takes all that are queued, reads first, then runs the writes in
-/// one transaction with prepared statements and commits once, and only then completes each caller (group commit:
-/// an acknowledged write is committed, as before).
+/// Here callers queue their operation (<see cref="GroupCommitGrainStorage"/>); one thread takes all that are queued,
+/// reads first, then runs the writes in one transaction with prepared statements and commits once, and only then
+/// completes each caller (group commit: an acknowledged write is committed, as before).
 /// </para>
 /// <para>
 /// Same table, same query texts (<c>sql/sqlite/queries</c>), same keys and versions (ETags) as the ADO.NET
 /// provider, so a data directory written by either reads the same in the other.
 /// </para>
 /// </summary>
-public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
+public sealed class SqliteGrainStorage(string name, string serviceId, SqliteDataSource database, IGrainStorageSerializer serializer,
+    IActivatorProvider activators, ILogger<SqliteGrainStorage> logger)
+    : GroupCommitGrainStorage(name, serviceId, serializer, activators, logger, writers: 1)
 {
-    private const int MaxBatch = 512;
-    private readonly string _name;
-    private readonly string _serviceId;
-    private readonly SqliteDataSource _database;
-    private readonly IGrainStorageSerializer _serializer;
-    private readonly IActivatorProvider _activators;
-    private readonly ILogger _logger;
-    private readonly BlockingCollection<Operation> _queue = new();
-    private readonly Thread _writer;
     private SqliteConnection? _connection;
     private SqliteCommand? _read;
     private SqliteCommand? _write;
     private SqliteCommand? _clear;
 
-    public SqliteGrainStorage(string name, string serviceId, SqliteDataSource database, IGrainStorageSerializer serializer,
-        IActivatorProvider activators, ILogger<SqliteGrainStorage> logger)
-    {
-        _name = name;
-        _serviceId = serviceId;
-        _database = database;
-        _serializer = serializer;
-        _activators = activators;
-        _logger = logger;
-        _writer = new Thread(WriteLoop) { IsBackground = true, Name = $"sqlite-grain-storage-{name}" };
-        _writer.Start();
-    }
-
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var row = await EnqueueAsync(new Operation(Kind.Read, Key.Of(stateName, grainId), null, null));
-        grainState.State = row.Payload is { } payload ? _serializer.Deserialize<T>(new BinaryData(payload)) : Create<T>();
-        grainState.ETag = row.Version?.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = row.Exists;
-    }
-
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var payload = _serializer.Serialize(grainState.State).ToArray();
-        var row = await EnqueueAsync(new Operation(Kind.Write, Key.Of(stateName, grainId), Expected(grainState.ETag), payload));
-        grainState.ETag = Written(row, "WriteState", stateName, grainId, grainState.ETag);
-        grainState.RecordExists = true;
-    }
-
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        var row = await EnqueueAsync(new Operation(Kind.Clear, Key.Of(stateName, grainId), Expected(grainState.ETag), null));
-        grainState.ETag = Written(row, "ClearState", stateName, grainId, grainState.ETag);
-        grainState.RecordExists = false;
-        grainState.State = Create<T>();
-    }
-
-    public void Dispose()
-    {
-        _queue.CompleteAdding();
-        _writer.Join();
-        _queue.Dispose();
-        ResetConnection();
-    }
-
-    private static int? Expected(string? etag) =>
-        string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
-
-    /// <summary>The new version, or the version conflict the grain must hear about (another activation wrote first).</summary>
-    private string Written(Row row, string operation, string stateName, GrainId grainId, string? etag) =>
-        row.Version?.ToString(CultureInfo.InvariantCulture)
-        ?? throw new InconsistentStateException(
-            $"Version conflict ({operation}): ServiceId={_serviceId} ProviderName={_name} GrainType={stateName} GrainId={grainId} ETag={etag}.");
-
-    private T Create<T>() => _activators.GetActivator<T>().Create();
-
-    private Task<Row> EnqueueAsync(Operation operation)
-    {
-        _queue.Add(operation);
-        return operation.Done.Task;
-    }
-
-    private void WriteLoop()
-    {
-        var batch = new List<Operation>(MaxBatch);
-        while (!_queue.IsCompleted)
-        {
-            batch.Clear();
-            try
-            {
-                batch.Add(_queue.Take());
-            }
-            catch (InvalidOperationException)
-            {
-                break; // completed while waiting
-            }
-
-            while (batch.Count < MaxBatch && _queue.TryTake(out var more))
-            {
-                batch.Add(more);
-            }
-
-            ExecuteBatch(batch);
-        }
-    }
+    protected override void Dispose(bool disposing) => ResetConnection();
 
     /// <summary>Reads see committed state only; the writes of a batch commit together or not at all.</summary>
-    private void ExecuteBatch(List<Operation> batch)
+    protected override void ExecuteBatch(IReadOnlyList<Operation> batch, int writer)
     {
         var results = new Row[batch.Count];
         var failures = new Exception?[batch.Count];
-        _database.EnterTurn();
+        database.EnterTurn();
         try
         {
             Open();
@@ -167,7 +75,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         catch (Exception e)
         {
             // Nothing of this batch's writes is committed: every writer (and any read not yet answered) hears so.
-            LogBatchFailed(e, _name, batch.Count);
+            LogBatchFailed(e, Name, batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch[i].Kind != Kind.Read || results[i] is null && failures[i] is null)
@@ -180,24 +88,24 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         }
         finally
         {
-            _database.ExitTurn();
+            database.ExitTurn();
         }
 
         for (var i = 0; i < batch.Count; i++)
         {
             if (failures[i] is { } failure)
             {
-                batch[i].Done.TrySetException(failure);
+                batch[i].Fail(failure);
             }
             else
             {
-                batch[i].Done.TrySetResult(results[i]);
+                batch[i].Succeed(results[i]);
             }
         }
     }
 
     /// <summary>One operation; a failing statement fails its caller only (SQLite undoes just that statement).</summary>
-    private void Step(List<Operation> batch, int i, Row[] results, Exception?[] failures)
+    private void Step(IReadOnlyList<Operation> batch, int i, Row[] results, Exception?[] failures)
     {
         var operation = batch[i];
         try
@@ -215,17 +123,17 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         }
     }
 
-    private Row ReadRow(Key key)
+    private Row ReadRow(GrainStateKey key)
     {
         Bind(_read!, key);
         using var reader = _read!.ExecuteReader();
         if (!reader.Read())
         {
-            return new Row(false, null, null);
+            return new Row(null, null);
         }
 
         var payload = reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0);
-        return new Row(true, payload, reader.IsDBNull(1) ? null : reader.GetInt32(1));
+        return new Row(payload, reader.IsDBNull(1) ? null : reader.GetInt32(1));
     }
 
     private static Row Versioned(SqliteCommand command, Operation operation)
@@ -234,14 +142,16 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         command.Parameters["@GrainStateVersion"].Value = (object?)operation.ExpectedVersion ?? DBNull.Value;
         if (operation.Kind == Kind.Write)
         {
+            command.Parameters["@GrainIdHash"].Value = operation.Key.IdHash;
+            command.Parameters["@GrainTypeHash"].Value = operation.Key.StateNameHash;
             command.Parameters["@PayloadBinary"].Value = operation.Payload;
         }
 
         var version = command.ExecuteScalar();
-        return new Row(true, null, version is null or DBNull ? null : Convert.ToInt32(version, CultureInfo.InvariantCulture));
+        return new Row(null, version is null or DBNull ? null : Convert.ToInt32(version, CultureInfo.InvariantCulture));
     }
 
-    private static void Bind(SqliteCommand command, Key key)
+    private static void Bind(SqliteCommand command, GrainStateKey key)
     {
         command.Parameters["@GrainTypeString"].Value = key.StateName;
         command.Parameters["@GrainIdN0"].Value = key.N0;
@@ -256,7 +166,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
             return;
         }
 
-        _connection = new SqliteConnection(_database.ConnectionString);
+        _connection = new SqliteConnection(database.ConnectionString);
         _connection.Open();
         Execute(SqliteDataSource.ConnectionPragmas);
         _read = Prepare("ReadFromStorageKey", withVersion: false, withPayload: false);
@@ -268,16 +178,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
     {
         var command = _connection!.CreateCommand();
         command.CommandText = DatabaseSchema.Query(StorageSettings.Sqlite, query);
-        foreach (var name in new[] { "@ServiceId", "@GrainTypeString", "@GrainIdN0", "@GrainIdN1", "@GrainIdExtensionString" })
+        foreach (var parameter in new[] { "@ServiceId", "@GrainTypeString", "@GrainIdN0", "@GrainIdN1", "@GrainIdExtensionString" })
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        if (command.CommandText.Contains("@GrainIdHash", StringComparison.Ordinal))
-        {
-            // Stored for the ADO.NET provider's sake only: no query of ours looks rows up by hash.
-            command.Parameters.Add(new SqliteParameter("@GrainIdHash", SqliteType.Integer) { Value = 0 });
-            command.Parameters.Add(new SqliteParameter("@GrainTypeHash", SqliteType.Integer) { Value = 0 });
+            command.Parameters.Add(new SqliteParameter(parameter, null));
         }
 
         if (withVersion)
@@ -287,10 +190,12 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 
         if (withPayload)
         {
+            command.Parameters.Add(new SqliteParameter("@GrainIdHash", SqliteType.Integer));
+            command.Parameters.Add(new SqliteParameter("@GrainTypeHash", SqliteType.Integer));
             command.Parameters.Add(new SqliteParameter("@PayloadBinary", SqliteType.Blob));
         }
 
-        command.Parameters["@ServiceId"].Value = _serviceId;
+        command.Parameters["@ServiceId"].Value = ServiceId;
         command.Prepare();
         return command;
     }
@@ -322,47 +227,5 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
         _clear?.Dispose();
         _connection?.Dispose();
         (_read, _write, _clear, _connection) = (null, null, null, null);
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Grain storage {Name}: a batch of {Count} operations failed; none of its writes is committed")]
-    private partial void LogBatchFailed(Exception exception, string name, int count);
-
-    private enum Kind
-    {
-        Read,
-        Write,
-        Clear,
-    }
-
-    private sealed record Row(bool Exists, byte[]? Payload, int? Version);
-
-    private sealed record Operation(Kind Kind, Key Key, int? ExpectedVersion, byte[]? Payload)
-    {
-        public TaskCompletionSource<Row> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>The row key exactly as Orleans' ADO.NET provider forms it (its AdoGrainKey), so rows are shared.</summary>
-    private sealed record Key(string StateName, long N0, long N1, string? Extension)
-    {
-        public static Key Of(string stateName, GrainId grainId)
-        {
-            if (stateName.Contains('`', StringComparison.Ordinal))
-            {
-                throw new NotSupportedException($"Generic state names are not supported by this storage: {stateName}");
-            }
-
-            if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
-            {
-                var bytes = guid.ToByteArray();
-                return new Key(stateName, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), guidExtension);
-            }
-
-            if (grainId.TryGetIntegerKey(out var integer, out var integerExtension))
-            {
-                return new Key(stateName, 0, integer, integerExtension);
-            }
-
-            return new Key(stateName, 0, 0, grainId.Key.ToString());
-        }
     }
 }

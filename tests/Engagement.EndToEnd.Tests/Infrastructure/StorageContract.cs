@@ -54,4 +54,60 @@ public static class StorageContract
         await storage.ReadStateAsync("other-probe", grain, untouched);
         Assert.Equal("another state name", untouched.State!.Text);
     }
+
+    /// <summary>
+    /// Group commit: 300 grains written at once through <paramref name="first"/> are each acknowledged with their own
+    /// version; then eight writers of one grain race with the same ETag, half through each instance (two silos), while
+    /// the other grains are written again: exactly one racer wins, and the losers' conflicts fail nobody else's write.
+    /// <paramref name="second"/> (another store instance, nothing cached) reads back exactly what was acknowledged.
+    /// </summary>
+    public static async Task VerifyGroupCommitAsync(IGrainStorage first, IGrainStorage second)
+    {
+        var grains = Enumerable.Range(0, 300).Select(i => GrainId.Create("storage-probe", $"{Guid.NewGuid():N}-{i}")).ToList();
+        var states = grains.Select((_, i) => new GrainState<Probe>(new Probe { Text = $"成员{i}", Numbers = [i] })).ToList();
+
+        await Task.WhenAll(grains.Select((grain, i) => first.WriteStateAsync("probe", grain, states[i])));
+        var firstVersions = states.Select(s => s.ETag).ToList();
+        var shared = grains[0];
+        var racers = Enumerable.Range(0, 8).Select(i => new GrainState<Probe>(new Probe { Text = $"racer {i}" }) { ETag = states[0].ETag }).ToList();
+        var race = Task.WhenAll(racers.Select(async (racer, i) =>
+        {
+            try
+            {
+                await (i % 2 == 0 ? first : second).WriteStateAsync("probe", shared, racer);
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        }));
+        var rewrites = Task.WhenAll(grains.Skip(1).Select((grain, i) =>
+        {
+            states[i + 1].State!.Text = $"成员{i + 1} again";
+            return first.WriteStateAsync("probe", grain, states[i + 1]);
+        }));
+        var outcomes = await race;
+        await rewrites;
+        var readBack = await Task.WhenAll(grains.Select(async grain =>
+        {
+            var state = new GrainState<Probe>();
+            await second.ReadStateAsync("probe", grain, state);
+            return state;
+        }));
+
+        Assert.All(firstVersions, Assert.NotNull);
+        Assert.Single(outcomes, won => won);
+        var winner = racers[Array.IndexOf(outcomes, true)];
+        Assert.Equal(winner.State!.Text, readBack[0].State!.Text);
+        Assert.Equal(winner.ETag, readBack[0].ETag);
+        Assert.All(readBack.Skip(1).Select((state, i) => (state, i: i + 1)), x =>
+        {
+            Assert.True(x.state.RecordExists);
+            Assert.Equal($"成员{x.i} again", x.state.State!.Text);
+            Assert.Equal([x.i], x.state.State.Numbers);
+            Assert.Equal(states[x.i].ETag, x.state.ETag);
+            Assert.NotEqual(firstVersions[x.i], x.state.ETag);
+        });
+    }
 }
