@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
@@ -6,7 +7,8 @@ namespace Engagement;
 [GrainType("event")]
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Main)] IPersistentState<EventState> state,
-    DomainClock clock) : EngagementGrain, IEventGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IEventGrain
 {
     private readonly WrongCodeThrottle _wrongCodes = new();
 

@@ -9,6 +9,7 @@ public sealed partial class MerchantGrain(
     [PersistentState("merchant", StorageNames.Main)] IPersistentState<MerchantState> state,
     DomainClock clock,
     IOptions<RedemptionOptions> options,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain
 {
     private readonly Queue<DateTimeOffset> _merchantValidations = new();
@@ -60,9 +61,11 @@ public sealed partial class MerchantGrain(
     {
         await DemandStaffOrAdminAsync(caller, "restock this catalogue");
         var item = RequireItem(itemId);
-        if (Applied($"restock:{idempotencyKey}"))
+        var moves = Moves();
+        var request = RequestHash.Of(itemId, delta);
+        if (await moves.FindAsync($"restock:{idempotencyKey}", request) is { } first)
         {
-            return item;
+            return first.Result ?? item;
         }
 
         if (item.Available + delta < 0)
@@ -71,7 +74,7 @@ public sealed partial class MerchantGrain(
         }
 
         S.Items[itemId] = item with { Available = item.Available + delta };
-        Apply($"restock:{idempotencyKey}");
+        await moves.RecordAsync($"restock:{idempotencyKey}", request, S.Items[itemId]);
         await SaveAsync(state);
         return S.Items[itemId];
     }

@@ -20,9 +20,13 @@ public sealed class MerchantState
     [Id(4)]
     public Dictionary<string, string> Reserved { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Stock moves already applied, so repeated commits/returns/restocks change nothing (bounded).</summary>
+    /// <summary>Before <see cref="Moves"/>: the last 1,000 moves applied. Moved into <see cref="Moves"/> on first use.</summary>
     [Id(5)]
     public List<string> AppliedMoves { get; set; } = [];
+
+    /// <summary>Restocks and returns applied within the idempotency window, with the item they left.</summary>
+    [Id(7)]
+    public IdempotencyLog<CatalogItem> Moves { get; set; } = new();
 
     /// <summary>Settlement per park-local day.</summary>
     [Id(6)]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
@@ -7,6 +8,7 @@ namespace Engagement;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Main)] IPersistentState<MemberState> state,
     DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<MemberGrain> logger) : EngagementGrain, IMemberGrain
 {
     private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
@@ -21,6 +23,23 @@ public sealed partial class MemberGrain(
     private MemberState S => state.State;
 
     private MemberLedger Ledger => new(MemberId, S, GrainFactory);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Rows written before the time window kept fixed-count lists; their keys move into the log, stamped now so
+        // they are kept a whole window, and are stored with the next write.
+        if (S.RecentResults.Count > 0 || S.CheckInKeys.Count > 0)
+        {
+            var now = clock.UtcNow;
+            S.Writes.Recent.InsertRange(0, [
+                .. S.CheckInKeys.Select(k => new IdempotentWrite<MemberWrite>($"check-in:{k.Key}", null, now, new MemberWrite(null, k.Value))),
+                .. S.RecentResults.Select(r => new IdempotentWrite<MemberWrite>(r.Key, null, now, new MemberWrite(r.Result)))]);
+            S.CheckInKeys.Clear();
+            S.RecentResults.Clear();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<MemberProfile> RegisterAsync(Caller caller, MemberRegistration registration, string idempotencyKey, CancellationToken cancellationToken = default)
     {
