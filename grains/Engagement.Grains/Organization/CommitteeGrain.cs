@@ -17,11 +17,12 @@ public sealed class CommitteeGrain(
     public async Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "create committees in this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
+        var request = RequestHash.Of(parkId, name);
+        if (CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == parkId, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
         {
             await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
             info = new CommitteeInfo(CommitteeId, parkId, name, clock.UtcNow);
-            state.State = new EntityState<CommitteeInfo> { Info = info, CreationKey = idempotencyKey };
+            CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);
         }
 

@@ -16,13 +16,14 @@ public sealed class ParkGrain(
     public async Task<ParkInfo> CreateAsync(Caller caller, string name, string timeZone, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "create this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.ParkExists, $"Park '{ParkId}'") is { } existing)
+        var request = RequestHash.Of(name, timeZone);
+        if (CreateOnce.Existing(state, idempotencyKey, request, _ => true, ErrorReasons.ParkExists, $"Park '{ParkId}'") is { } existing)
         {
             return existing;
         }
 
         var info = new ParkInfo(ParkId, name, timeZone, clock.UtcNow);
-        state.State = new EntityState<ParkInfo> { Info = info, CreationKey = idempotencyKey };
+        CreateOnce.Create(state, info, idempotencyKey, request);
         await SaveAsync(state);
         return info;
     }

@@ -45,9 +45,13 @@ public sealed partial class MemberGrain(
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(registration.BranchId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), "register members in this branch");
+        var request = RequestHash.Of(registration);
         if (S.Profile is { } existing)
         {
-            if (S.RegistrationKey != idempotencyKey)
+            // A retry is the same request by someone who manages the member now (it may have moved branch since):
+            // a secretary of another branch or park replaying the key learns nothing, not even the phone number.
+            if (!CreateOnce.IsRetry(S.RegistrationKey, S.RegistrationHash, idempotencyKey, request)
+                || existing.BranchId != registration.BranchId || !CanManage(caller, existing))
             {
                 throw EngagementException.AlreadyExists(ErrorReasons.MemberExists, $"Member '{MemberId}' already exists.");
             }
@@ -59,6 +63,7 @@ public sealed partial class MemberGrain(
                 registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null,
                 registration.Company, registration.JoinDate);
             S.RegistrationKey = idempotencyKey;
+            S.RegistrationHash = request;
             await SaveAsync(state);
         }
 

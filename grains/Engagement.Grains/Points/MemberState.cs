@@ -14,6 +14,10 @@ public sealed class MemberState
     [Id(1)]
     public string? RegistrationKey { get; set; }
 
+    /// <summary>The hash of the registering request; null in rows stored before it was kept.</summary>
+    [Id(15)]
+    public string? RegistrationHash { get; set; }
+
     /// <summary>Always the sum of the whole ledger.</summary>
     [Id(2)]
     public long Balance { get; set; }
@@ -63,15 +67,19 @@ public sealed class MemberState
 
     /// <summary>
     /// Every write's result by key for the idempotency window: check-ins (<c>check-in:</c>), awards (<c>award:</c>),
-    /// adjustments (<c>adjust:</c>), redemption spends and refunds (<c>redemption:</c>, <c>refund:</c>).
+    /// adjustments (<c>adjust:</c>), redemption spends and refunds (<c>redemption:</c>, <c>refund:</c>), deactivations
+    /// and reactivations (<c>active:</c>).
     /// </summary>
     [Id(14)]
     public IdempotencyLog<MemberWrite> Writes { get; set; } = new();
 }
 
-/// <summary>What a member's write answered: an award or adjustment (spends and refunds too), or a check-in.</summary>
+/// <summary>What a member's write answered: an award or adjustment (spends and refunds too), a check-in, or a (de)activation.</summary>
 [GenerateSerializer, Immutable, Alias("engagement.MemberWrite")]
-public sealed record MemberWrite([property: Id(0)] AwardResult? Award, [property: Id(1)] CheckInResult? CheckIn = null);
+public sealed record MemberWrite(
+    [property: Id(0)] AwardResult? Award,
+    [property: Id(1)] CheckInResult? CheckIn = null,
+    [property: Id(2)] MemberProfile? Profile = null);
 
 [GenerateSerializer, Immutable, Alias("engagement.KeyedResult")]
 public sealed record KeyedResult([property: Id(0)] string Key, [property: Id(1)] AwardResult Result);
