@@ -39,6 +39,11 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("merchant_id", request.MerchantId).IdempotencyKey(request.IdempotencyKey)
             .Range("initial_stock", request.InitialStock, 0, 10_000_000);
+        if (request.Item is { MerchantId.Length: > 0 } given && given.MerchantId != request.MerchantId)
+        {
+            validator.Add("item.merchant_id", "is the merchant_id of the request: leave it empty");
+        }
+
         var spec = request.Item.ToSpec(validator);
         validator.ThrowIfInvalid();
         var item = await Merchant(request.MerchantId).UpsertItemAsync(caller, spec, request.InitialStock, request.IdempotencyKey, context.CancellationToken);
