@@ -31,7 +31,7 @@ public sealed class CourseDurabilityTests
 
             await using var restarted = await TestNode.StartAsync(directory, time);
             var again = restarted.MemberCourses(id);
-            var retry = await Report(again, courseId, "e2", 0, "d");
+            var retry = await Report(again, courseId, "e2", 30, "d");
             time.Advance(TimeSpan.FromSeconds(30));
             var finished = await Report(again, courseId, "e2", 60, "e");
             var listed = Assert.Single((await again.ListCoursesAsync(new ListCoursesRequest())).Courses);

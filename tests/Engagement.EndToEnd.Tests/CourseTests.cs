@@ -41,7 +41,7 @@ public sealed class CourseTests(NodeFixture fixture)
 
         var first = await WatchAsync(member, course.CourseId, "e1", 0, 30, 60);
         var second = await WatchAsync(member, course.CourseId, "e2", 0, 30, 60);
-        var retry = await member.ReportProgressAsync(Report(course.CourseId, "e2", 0, "e2-at-60"));
+        var retry = await member.ReportProgressAsync(Report(course.CourseId, "e2", 60, "e2-at-60"));
         var balance = await api.Points.GetBalanceAsync(new GetBalanceRequest());
         var ledger = await api.Points.ListLedgerAsync(new ListLedgerRequest());
         var listed = Assert.Single((await member.ListCoursesAsync(new ListCoursesRequest { MemberId = id })).Courses);

@@ -10,6 +10,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>01:00 UTC = 09:00 in Asia/Shanghai.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Longer than the 7-day default, so a test can retry after more than 100 check-in days.</summary>
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromDays(200);
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -24,6 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<RedemptionOptions>(o => o.ExpiryCheckPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.Configure<IdempotencyOptions>(o => o.Window = IdempotencyWindow);
             silo.Services.AddSingleton(new DomainClock(Time));
         });
         Cluster = builder.Build();

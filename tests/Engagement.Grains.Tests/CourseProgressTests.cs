@@ -142,10 +142,12 @@ public sealed class CourseProgressTests(ClusterFixture fixture)
 
         var first = await viewer.ReportAsync("e1", 60, "watched-key");
         fixture.Time.Advance(TimeSpan.FromMinutes(5));
-        var retry = await viewer.ReportAsync("e1", 0, "watched-key");
+        var retry = await viewer.ReportAsync("e1", 60, "watched-key");
+        var reused = await Assert.ThrowsAsync<EngagementException>(() => viewer.ReportAsync("e1", 0, "watched-key"));
 
         Assert.Equal(1, first.EpisodeAward?.PointsAwarded);
         Assert.Equal(first, retry);
+        Assert.Equal(ErrorReasons.IdempotencyKeyReused, reused.Reason);
         Assert.Equal(1, await viewer.BalanceAsync());
         Assert.Single(await viewer.LedgerAsync());
     }

@@ -13,12 +13,14 @@ public sealed class CourseTests(ClusterFixture fixture)
         var definition = new NewCourse(org.Park, "党史学习", "四史教育", ["党史", "必修"], [new EpisodeInfo("e1", "第一集", 1200)]);
 
         var first = await course.CreateAsync(org.Admin, definition, "k1");
-        var retry = await course.CreateAsync(org.Admin, definition with { Title = "changed" }, "k1");
+        var retry = await course.CreateAsync(org.Admin, definition, "k1");
+        var changed = await Assert.ThrowsAsync<EngagementException>(() => course.CreateAsync(org.Admin, definition with { Title = "changed" }, "k1"));
         var taken = await Assert.ThrowsAsync<EngagementException>(() => course.CreateAsync(org.Admin, definition, "k2"));
 
         Assert.Equivalent(first, retry, strict: true);
         Assert.Equal("党史学习", retry.Title);
         Assert.Equal(ErrorReasons.CourseExists, taken.Reason);
+        Assert.Equal(ErrorReasons.CourseExists, changed.Reason);
         Assert.Equal(ErrorKind.AlreadyExists, taken.Kind);
         Assert.Equal([first.CourseId], await _grains.GetGrain<ICourseCatalogGrain>(org.Park).ListAsync());
     }

@@ -112,12 +112,14 @@ public sealed class DailyQuizTests(ClusterFixture fixture)
 
         var first = await QuizOf(member).SubmitAsync(Caller(member), Today, QuizBank.Answers(quiz, bank, _ => true), "first");
         var second = await QuizOf(member).SubmitAsync(Caller(member), Today, QuizBank.Answers(quiz, bank), "second");
-        var retry = await QuizOf(member).SubmitAsync(Caller(member), Today, QuizBank.Answers(quiz, bank), "first");
+        var retry = await QuizOf(member).SubmitAsync(Caller(member), Today, QuizBank.Answers(quiz, bank, _ => true), "first");
+        var otherAnswers = await Assert.ThrowsAsync<EngagementException>(() => QuizOf(member).SubmitAsync(Caller(member), Today, QuizBank.Answers(quiz, bank), "first"));
         var fetched = await QuizOf(member).GetDailyQuizAsync(Caller(member), null);
 
         Assert.False(first.AlreadySubmitted);
         Assert.True(second.AlreadySubmitted);
         Assert.False(retry.AlreadySubmitted);
+        Assert.Equal(ErrorReasons.IdempotencyKeyReused, otherAnswers.Reason);
         Assert.All([second.Result, retry.Result, fetched.Result!], r =>
         {
             Assert.Equal(0, r.CorrectCount);

@@ -16,7 +16,8 @@ public sealed class EventTests(ClusterFixture fixture)
         var draft = EventSetup.BranchEvent(org, Now.AddHours(1), streamed: true);
 
         var published = await grain.PublishAsync(org.Secretary, draft, "publish-1");
-        var retry = await grain.PublishAsync(org.Secretary, draft with { Title = "changed" }, "publish-1");
+        var retry = await grain.PublishAsync(org.Secretary, draft, "publish-1");
+        var changed = await Assert.ThrowsAsync<EngagementException>(() => grain.PublishAsync(org.Secretary, draft with { Title = "changed" }, "publish-1"));
         var taken = await Assert.ThrowsAsync<EngagementException>(() => grain.PublishAsync(org.Secretary, draft, "publish-2"));
 
         Assert.Equal(5, published.Points);
@@ -25,6 +26,7 @@ public sealed class EventTests(ClusterFixture fixture)
         Assert.Equal(org.Committee, published.CommitteeId);
         Assert.Equal(org.Park, published.ParkId);
         Assert.Equal(published, retry);
+        Assert.Equal(ErrorReasons.EventExists, changed.Reason);
         Assert.Equal(ErrorKind.AlreadyExists, taken.Kind);
         Assert.Equal(ErrorReasons.EventExists, taken.Reason);
     }

@@ -13,10 +13,12 @@ public sealed class OrganizationTests(ClusterFixture fixture)
         var grain = _grains.GetGrain<IParkGrain>(park);
 
         var first = await grain.CreateAsync(admin, "园区", "Asia/Shanghai", "k1");
-        var retry = await grain.CreateAsync(admin, "another name", "UTC", "k1");
+        var retry = await grain.CreateAsync(admin, "园区", "Asia/Shanghai", "k1");
+        var changed = await Assert.ThrowsAsync<EngagementException>(() => grain.CreateAsync(admin, "another name", "UTC", "k1"));
         var error = await Assert.ThrowsAsync<EngagementException>(() => grain.CreateAsync(admin, "园区", "Asia/Shanghai", "k2"));
 
         Assert.Equal(first, retry);
+        Assert.Equal(ErrorReasons.ParkExists, changed.Reason);
         Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
         Assert.Equal(ErrorReasons.ParkExists, error.Reason);
     }

@@ -14,8 +14,8 @@ public sealed class Shop(IGrainFactory grains, Org org)
     public async Task<Shop> OpenAsync(long cost = 10, long stock = 100, int? perDay = null)
     {
         await Merchant.CreateAsync(org.Admin, org.Park, "园区咖啡", Org.Next("k"));
-        await Merchant.AddStaffAsync(org.Admin, new StaffMember(Staff.Subject, "店员小李"));
-        await Merchant.UpsertItemAsync(Staff, new ItemSpec(ItemId, "美式咖啡", cost, perDay, null, null, null, ""), stock);
+        await Merchant.AddStaffAsync(org.Admin, new StaffMember(Staff.Subject, "店员小李"), Org.Next("k"));
+        await Merchant.UpsertItemAsync(Staff, new ItemSpec(ItemId, "美式咖啡", cost, perDay, null, null, null, ""), stock, Org.Next("k"));
         return this;
     }
 

@@ -37,6 +37,6 @@ public static partial class EventValidation
         return draft;
     }
 
-    [GeneratedRegex("^[0-9]{6}$")]
+    [GeneratedRegex("^[0-9]{6}\\z")]
     private static partial Regex CodePattern();
 }

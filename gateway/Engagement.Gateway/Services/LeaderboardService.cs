@@ -133,18 +133,18 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         ? new() { Rank = entry.Rank, BranchId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt), Members = entry.Members, PointsPerMember = entry.PointsPerMember }
         : new() { Rank = entry.Rank, MemberId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt) };
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex DayPattern();
 
-    [GeneratedRegex(@"^\d{4}-W\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-W[0-9]{2}\z")]
     private static partial Regex WeekPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\z")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^[0-9]{4}\z")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex("^all$")]
+    [GeneratedRegex("^all\\z")]
     private static partial Regex AllPattern();
 }

@@ -21,15 +21,16 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         var caller = context.GetCaller();
         new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128).Text("display_name", request.DisplayName, 64)
             .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
-        var merchant = await Merchant(request.MerchantId).AddStaffAsync(caller, new StaffMember(request.Subject, request.DisplayName.Trim()), context.CancellationToken);
+        var merchant = await Merchant(request.MerchantId).AddStaffAsync(caller, new StaffMember(request.Subject, request.DisplayName.Trim()), request.IdempotencyKey, context.CancellationToken);
         return new MerchantResponse { Merchant = merchant.ToProto() };
     }
 
     public override async Task<MerchantResponse> RemoveMerchantStaff(RemoveMerchantStaffRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128).ThrowIfInvalid();
-        var merchant = await Merchant(request.MerchantId).RemoveStaffAsync(caller, request.Subject, context.CancellationToken);
+        new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128)
+            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var merchant = await Merchant(request.MerchantId).RemoveStaffAsync(caller, request.Subject, request.IdempotencyKey, context.CancellationToken);
         return new MerchantResponse { Merchant = merchant.ToProto() };
     }
 
@@ -38,9 +39,14 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("merchant_id", request.MerchantId).IdempotencyKey(request.IdempotencyKey)
             .Range("initial_stock", request.InitialStock, 0, 10_000_000);
+        if (request.Item is { MerchantId.Length: > 0 } given && given.MerchantId != request.MerchantId)
+        {
+            validator.Add("item.merchant_id", "is the merchant_id of the request: leave it empty");
+        }
+
         var spec = request.Item.ToSpec(validator);
         validator.ThrowIfInvalid();
-        var item = await Merchant(request.MerchantId).UpsertItemAsync(caller, spec, request.InitialStock, context.CancellationToken);
+        var item = await Merchant(request.MerchantId).UpsertItemAsync(caller, spec, request.InitialStock, request.IdempotencyKey, context.CancellationToken);
         return item.ToProto();
     }
 

@@ -43,7 +43,13 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
     public override async Task<MarkNoticesReadResponse> MarkNoticesRead(MarkNoticesReadRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Range("notice_ids", request.NoticeIds.Count, 1, 200).ThrowIfInvalid();
+        var validator = new RequestValidator().Range("notice_ids", request.NoticeIds.Count, 1, 200);
+        for (var i = 0; i < request.NoticeIds.Count; i++)
+        {
+            validator.NoticeId($"notice_ids[{i}]", request.NoticeIds[i]);
+        }
+
+        validator.ThrowIfInvalid();
         var unread = await Feed(caller).MarkReadAsync(caller, [.. request.NoticeIds], context.CancellationToken);
         return new MarkNoticesReadResponse { UnreadCount = unread };
     }

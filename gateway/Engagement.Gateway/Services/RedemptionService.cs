@@ -119,12 +119,12 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
 
     private IRedemptionGrain Redemption(string id) => grains.GetGrain<IRedemptionGrain>(id);
 
-    [GeneratedRegex("^r[0-9a-f]{32}$")]
+    [GeneratedRegex("^r[0-9a-f]{32}\\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[0-9]{8}$")]
+    [GeneratedRegex("^[0-9]{8}\\z")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^(?<id>r[0-9a-f]{32})\\.(?<secret>[A-Za-z0-9_-]{22})$")]
+    [GeneratedRegex("^(?<id>r[0-9a-f]{32})\\.(?<secret>[A-Za-z0-9_-]{22})\\z")]
     private static partial Regex QrPattern();
 }

@@ -20,6 +20,17 @@ public sealed partial class RequestValidator
         return this;
     }
 
+    /// <summary>A notice id as the service issues it: <c>{park|committee|branch}:{id}/{sequence}</c>.</summary>
+    public RequestValidator NoticeId(string field, string value)
+    {
+        if (!NoticeIdPattern().IsMatch(value))
+        {
+            Add(field, "is not a notice id this service issued");
+        }
+
+        return this;
+    }
+
     public RequestValidator IdempotencyKey(string value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdempotencyKeyLength || value.Any(char.IsControl))
@@ -119,9 +130,12 @@ public sealed partial class RequestValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^\+?[0-9]{5,20}$")]
+    [GeneratedRegex(@"^\+?[0-9]{5,20}\z")]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex("^(park|committee|branch):[a-z0-9][a-z0-9_-]{0,63}/[1-9][0-9]{0,18}\\z")]
+    private static partial Regex NoticeIdPattern();
 }

@@ -15,6 +15,9 @@ public static partial class ErrorReasons
     public const string Unavailable = "UNAVAILABLE";
     public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
 
+    /// <summary>An idempotency key replayed with a different request (AlreadyExists).</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
     public const string ParkNotFound = "PARK_NOT_FOUND";
     public const string ParkExists = "PARK_ALREADY_EXISTS";
     public const string CommitteeNotFound = "COMMITTEE_NOT_FOUND";

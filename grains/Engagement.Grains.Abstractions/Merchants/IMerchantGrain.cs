@@ -8,13 +8,16 @@ public interface IMerchantGrain : IGrainWithStringKey
     Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Adds (or renames) a staff member. Park admins.</summary>
-    Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, CancellationToken cancellationToken = default);
+    Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Removes a staff member: their token stops working here at once. Park admins.</summary>
-    Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, CancellationToken cancellationToken = default);
+    Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, string idempotencyKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates or edits an item; <paramref name="initialStock"/> applies only when it is created. Staff or park admins.</summary>
-    Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates or edits an item; <paramref name="initialStock"/> applies only when it is created. Staff or park admins.
+    /// A retried key returns the first result.
+    /// </summary>
+    Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Adds (or with a negative delta removes) available units, once per idempotency key. Staff or park admins.</summary>
     Task<CatalogItem> RestockAsync(Caller caller, string itemId, long delta, string idempotencyKey, CancellationToken cancellationToken = default);

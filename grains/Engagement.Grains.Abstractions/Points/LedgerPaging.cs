@@ -13,9 +13,6 @@ public static class LedgerPaging
 
     public const int DefaultListPageSize = 20;
 
-    /// <summary>How many recent check-in idempotency keys a member remembers (about three months of daily use).</summary>
-    public const int RememberedCheckInKeys = 100;
-
     public static string PageKey(string memberId, long page) => $"{memberId}/{page}";
 
     public static long PageOf(long sequence) => (sequence - 1) / PageSize;

@@ -7,7 +7,11 @@ public sealed class AuditState
     [Id(0)]
     public long Count { get; set; }
 
-    /// <summary>The most recent keys, so a retried append changes nothing.</summary>
+    /// <summary>Before <see cref="Appended"/>: the last 256 keys. Moved into <see cref="Appended"/> on activation.</summary>
     [Id(1)]
     public List<string> RecentKeys { get; set; } = [];
+
+    /// <summary>The keys appended within the idempotency window, so a retried append changes nothing.</summary>
+    [Id(2)]
+    public IdempotencyLog<AuditRecord> Appended { get; set; } = new();
 }

@@ -1,12 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 [GrainType("member-transfer")]
 public sealed class MemberTransferGrain(
     [PersistentState("member-transfer", StorageNames.Main)] IPersistentState<MemberTransferState> state,
-    DomainClock clock) : EngagementGrain, IMemberTransferGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IMemberTransferGrain
 {
-    private const int RememberedKeys = 16;
-
     private string MemberId => this.GetPrimaryKeyString();
 
     private MemberTransferState S => state.State;
@@ -15,7 +16,9 @@ public sealed class MemberTransferGrain(
     {
         var key = $"request:{idempotencyKey}";
         var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
-        if (Replay(key) is { } first)
+        var results = Results();
+        var request = RequestHash.Of(toBranchId);
+        if ((await results.FindAsync(key, request))?.Result is { } first)
         {
             Caller.Demand(CanManage(caller, profile.ParkId, first.FromBranchId), "transfer this member");
             return first;
@@ -41,7 +44,7 @@ public sealed class MemberTransferGrain(
 
         var transfer = new TransferInfo(MemberId, profile.BranchId, to.BranchId, caller.Subject, clock.UtcNow, TransferStatus.Pending);
         S.Pending = transfer;
-        Remember(key, transfer);
+        await results.RecordAsync(key, request, transfer);
         await SaveAsync(state);
         await GrainFactory.GetGrain<IBranchTransfersGrain>(to.BranchId).AddAsync(transfer, cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(transfer.RequestedAt, caller.Subject, "request-transfer", MemberId,
@@ -53,7 +56,9 @@ public sealed class MemberTransferGrain(
     {
         var key = $"decide:{idempotencyKey}";
         var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
-        var transfer = Replay(key) ?? S.Pending
+        var results = Results();
+        var request = RequestHash.Of(accept);
+        var transfer = (await results.FindAsync(key, request))?.Result ?? S.Pending
             ?? throw EngagementException.NotFound(ErrorReasons.TransferNotFound, $"No transfer of member '{MemberId}' is waiting for a decision.");
         Caller.Demand(CanManage(caller, profile.ParkId, transfer.ToBranchId), accept ? "accept this transfer" : "decline this transfer");
         if (transfer.Status == TransferStatus.Pending)
@@ -69,7 +74,7 @@ public sealed class MemberTransferGrain(
 
             transfer = transfer with { Status = accept ? TransferStatus.Accepted : TransferStatus.Declined, DecidedBy = caller.Subject, DecidedAt = clock.UtcNow };
             S.Pending = null;
-            Remember(key, transfer);
+            await results.RecordAsync(key, request, transfer);
             await SaveAsync(state);
         }
 
@@ -83,14 +88,16 @@ public sealed class MemberTransferGrain(
     private static bool CanManage(Caller caller, string parkId, string branchId) =>
         caller.Has(Role.ParkAdmin, parkId) || caller.Has(Role.Secretary, branchId);
 
-    private TransferInfo? Replay(string key) => S.Recent.FirstOrDefault(r => r.Key == key).Value;
-
-    private void Remember(string key, TransferInfo transfer)
+    /// <summary>The member's transfer results by key, now.</summary>
+    private Idempotency<TransferInfo> Results()
     {
-        S.Recent.Add(new(key, transfer));
-        if (S.Recent.Count > RememberedKeys)
+        var results = new Idempotency<TransferInfo>(S.Results, $"member-transfer/{MemberId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.Recent.Count > 0)
         {
-            S.Recent.RemoveAt(0);
+            results.Adopt(S.Recent.Select(r => (r.Key, (TransferInfo?)r.Value)));
+            S.Recent.Clear();
         }
+
+        return results;
     }
 }

@@ -7,7 +7,11 @@ public sealed class MemberTransferState
     [Id(0)]
     public TransferInfo? Pending { get; set; }
 
-    /// <summary>Results of recent requests and decisions by idempotency key, newest last (bounded).</summary>
+    /// <summary>Before <see cref="Results"/>: the last 16 results by key. Moved into <see cref="Results"/> on first use.</summary>
     [Id(1)]
     public List<KeyValuePair<string, TransferInfo>> Recent { get; set; } = [];
+
+    /// <summary>Results of requests and decisions by idempotency key, for the idempotency window.</summary>
+    [Id(2)]
+    public IdempotencyLog<TransferInfo> Results { get; set; } = new();
 }

@@ -97,9 +97,9 @@ public static partial class RosterCsv
         return fields;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^\+?[0-9]{5,20}$")]
+    [GeneratedRegex(@"^\+?[0-9]{5,20}\z")]
     private static partial Regex PhonePattern();
 }

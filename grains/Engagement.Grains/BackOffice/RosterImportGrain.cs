@@ -1,19 +1,28 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 [GrainType("roster-import")]
 public sealed class RosterImportGrain(
     [PersistentState("roster-import", StorageNames.Main)] IPersistentState<RosterImportState> state,
-    DomainClock clock) : EngagementGrain, IRosterImportGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IRosterImportGrain
 {
-    private const int RememberedKeys = 8;
-
     private string BranchId => this.GetPrimaryKeyString();
 
     public async Task<RosterImportResult> ImportAsync(Caller caller, string csv, bool importValidRows, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(BranchId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), "import members into this branch");
-        if (state.State.Recent.FirstOrDefault(r => r.Key == idempotencyKey).Value is { } first)
+        var imports = new Idempotency<RosterImportResult>(state.State.Imports, $"roster-import/{BranchId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (state.State.Recent.Count > 0)
+        {
+            imports.Adopt(state.State.Recent.Select(r => (r.Key, (RosterImportResult?)r.Value)));
+            state.State.Recent.Clear();
+        }
+
+        var request = RequestHash.Of(csv, importValidRows);
+        if ((await imports.FindAsync(idempotencyKey, request))?.Result is { } first)
         {
             return first;
         }
@@ -60,11 +69,7 @@ public sealed class RosterImportGrain(
 
         var result = new RosterImportResult(imported, [.. bad.OrderBy(e => e.Line)]);
         state.State.Running = null;
-        state.State.Recent.Add(new(idempotencyKey, result));
-        if (state.State.Recent.Count > RememberedKeys)
-        {
-            state.State.Recent.RemoveAt(0);
-        }
+        await imports.RecordAsync(idempotencyKey, request, result);
 
         await SaveAsync(state);
         var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);

@@ -10,19 +10,15 @@ public sealed class CourseGrain(
     public async Task<CourseInfo> CreateAsync(Caller caller, NewCourse course, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, course.ParkId), "create courses in this park");
-        var info = CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CourseExists, $"Course '{CourseId}'");
-        if (info is not null && info.ParkId != course.ParkId)
-        {
-            // The same key from another park's admin is not a retry of that park's creation.
-            throw EngagementException.AlreadyExists(ErrorReasons.CourseExists, $"Course '{CourseId}' already exists.");
-        }
-
+        // The same key from another park's admin is not a retry of that park's creation.
+        var request = RequestHash.Of(course);
+        var info = CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == course.ParkId, ErrorReasons.CourseExists, $"Course '{CourseId}'");
         if (info is null)
         {
             CheckShape(course);
             await GrainFactory.GetGrain<IParkGrain>(course.ParkId).GetInfoAsync(cancellationToken);
             info = new CourseInfo(CourseId, course.ParkId, course.Title, course.Description, [.. course.Tags], [.. course.Episodes], clock.UtcNow);
-            state.State = new EntityState<CourseInfo> { Info = info, CreationKey = idempotencyKey };
+            CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);
         }
 

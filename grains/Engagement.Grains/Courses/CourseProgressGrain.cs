@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 /// <summary>
@@ -8,19 +10,26 @@ namespace Engagement;
 [GrainType("course-progress")]
 public sealed class CourseProgressGrain(
     [PersistentState("course-progress", StorageNames.Main)] IPersistentState<CourseProgressState> state,
-    DomainClock clock) : EngagementGrain, ICourseProgressGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICourseProgressGrain
 {
-    private const int RememberedReports = 20;
-
     private CourseProgressState S => state.State;
 
     public async Task<ProgressResult> ReportAsync(Caller caller, string episodeId, int positionSeconds, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (memberId, courseId) = CourseKeys.ParseProgress(this.GetPrimaryKeyString());
         Caller.Demand(caller.Has(Role.Member, memberId), "report progress for another member");
-        if (S.RecentReports.FirstOrDefault(r => r.Key == idempotencyKey) is { } first)
+        var reports = new Idempotency<ProgressResult>(S.Reports, $"course-progress/{this.GetPrimaryKeyString()}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.RecentReports.Count > 0)
         {
-            return first.Result;
+            reports.Adopt(S.RecentReports.Select(r => (r.Key, (ProgressResult?)r.Result)));
+            S.RecentReports.Clear();
+        }
+
+        var request = RequestHash.Of(episodeId, positionSeconds);
+        if (await reports.FindAsync(idempotencyKey, request) is { Result: { } first })
+        {
+            return first;
         }
 
         // Everything is checked before anything is written or awarded.
@@ -76,11 +85,7 @@ public sealed class CourseProgressGrain(
         var result = new ProgressResult(courseId, episodeId, episode.DurationSeconds, track.CoveredSeconds, added,
             WatchCoverage.Percent(track.CoveredSeconds, episode.DurationSeconds), track.Watched, episodeAward, courseAward,
             S.CompletedAt is not null, watched, course.Episodes.Count, now);
-        S.RecentReports.Add(new KeyedProgress(idempotencyKey, result));
-        if (S.RecentReports.Count > RememberedReports)
-        {
-            S.RecentReports.RemoveAt(0);
-        }
+        await reports.RecordAsync(idempotencyKey, request, result);
 
         await SaveAsync(state);
         return result;

@@ -1,6 +1,6 @@
 namespace Engagement;
 
-/// <summary>A member's durable progress on one course. Bounded: one track per episode and the last few report results.</summary>
+/// <summary>A member's durable progress on one course. Bounded: one track per episode and the reports of the idempotency window.</summary>
 [GenerateSerializer, Alias("engagement.CourseProgressState")]
 public sealed class CourseProgressState
 {
@@ -23,7 +23,11 @@ public sealed class CourseProgressState
     [Id(4)]
     public string? PlayingEpisode { get; set; }
 
-    /// <summary>Results of the most recent reports by idempotency key, oldest first.</summary>
+    /// <summary>Before <see cref="Reports"/>: the last 20 reports by key. Moved into <see cref="Reports"/> on first use.</summary>
     [Id(3)]
     public List<KeyedProgress> RecentReports { get; set; } = [];
+
+    /// <summary>Results of reports by idempotency key, for the idempotency window.</summary>
+    [Id(5)]
+    public IdempotencyLog<ProgressResult> Reports { get; set; } = new();
 }

@@ -21,9 +21,13 @@ public sealed class AttendeeState
     [Id(4)]
     public DateTimeOffset? RsvpAt { get; set; }
 
-    /// <summary>Idempotency keys of the RSVPs and cancellations that changed the seat, newest last.</summary>
+    /// <summary>Before <see cref="Seat"/>: the last 8 keys that changed the seat. Moved into <see cref="Seat"/> on first use.</summary>
     [Id(5)]
     public List<string> SeatKeys { get; set; } = [];
+
+    /// <summary>Idempotency keys of the RSVPs and cancellations that changed the seat, for the idempotency window.</summary>
+    [Id(14)]
+    public IdempotencyLog<string> Seat { get; set; } = new();
 
     [Id(6)]
     public EventCheckInResult? CheckIn { get; set; }

@@ -2,7 +2,8 @@ namespace Engagement;
 
 public sealed partial class EventGrain
 {
-    private const int RememberedSeatKeys = 8;
+    private static readonly string RsvpRequest = RequestHash.Of("rsvp");
+    private static readonly string CancelRequest = RequestHash.Of("cancel");
 
     public Task<MemberEventView> RsvpAsync(Caller caller, string memberId, string idempotencyKey, CancellationToken cancellationToken = default) =>
         InShardTurnAsync(memberId, () => RsvpInTurnAsync(caller, memberId, idempotencyKey, cancellationToken));
@@ -20,7 +21,7 @@ public sealed partial class EventGrain
     {
         var (info, profile) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         var attendee = Attendees.GetValueOrDefault(memberId);
-        if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
+        if (attendee is not null && await Seat(attendee).FindAsync(idempotencyKey, RsvpRequest) is not null)
         {
             return View(memberId);
         }
@@ -40,7 +41,7 @@ public sealed partial class EventGrain
 
         attendee ??= Enrol(profile, now);
         attendee.RsvpAt = now;
-        RememberSeatKey(attendee, idempotencyKey);
+        await Seat(attendee).RecordAsync(idempotencyKey, RsvpRequest, null);
         await SaveAttendeeAsync(attendee);
         return View(memberId);
     }
@@ -49,7 +50,7 @@ public sealed partial class EventGrain
     {
         var (info, _) = await RequireAudienceAsync(caller, memberId, cancellationToken);
         var attendee = Attendees.GetValueOrDefault(memberId);
-        if (attendee?.SeatKeys.Contains(idempotencyKey) == true)
+        if (attendee is not null && await Seat(attendee).FindAsync(idempotencyKey, CancelRequest) is not null)
         {
             return View(memberId);
         }
@@ -61,7 +62,7 @@ public sealed partial class EventGrain
         }
 
         attendee.RsvpAt = null;
-        RememberSeatKey(attendee, idempotencyKey);
+        await Seat(attendee).RecordAsync(idempotencyKey, CancelRequest, null);
         await SaveAttendeeAsync(attendee);
         return View(memberId);
     }
@@ -199,13 +200,17 @@ public sealed partial class EventGrain
         return new AttendeeState { MemberId = profile.MemberId, DisplayName = profile.DisplayName, BranchId = profile.BranchId, FirstSeenAt = now };
     }
 
-    private static void RememberSeatKey(AttendeeState attendee, string idempotencyKey)
+    /// <summary>The keys that changed the attendee's seat, now (request hash: RSVP or cancel).</summary>
+    private Idempotency<string> Seat(AttendeeState attendee)
     {
-        attendee.SeatKeys.Add(idempotencyKey);
-        if (attendee.SeatKeys.Count > RememberedSeatKeys)
+        var seat = new Idempotency<string>(attendee.Seat, $"event/{EventId}/{attendee.MemberId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (attendee.SeatKeys.Count > 0)
         {
-            attendee.SeatKeys.RemoveAt(0);
+            seat.Adopt(attendee.SeatKeys.Select(k => (k, (string?)null)));
+            attendee.SeatKeys.Clear();
         }
+
+        return seat;
     }
 
     /// <summary>The part of [<paramref name="from"/>, <paramref name="to"/>] that lies within the event.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
@@ -6,7 +7,8 @@ namespace Engagement;
 [GrainType("event")]
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Main)] IPersistentState<EventState> state,
-    DomainClock clock) : EngagementGrain, IEventGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IEventGrain
 {
     private readonly WrongCodeThrottle _wrongCodes = new();
 
@@ -25,9 +27,10 @@ public sealed partial class EventGrain(
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId)
             || (draft.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, committeeId)),
             "publish events for this branch or committee");
+        var request = RequestHash.Of(draft);
         if (S.Info is not null)
         {
-            if (S.CreationKey != idempotencyKey || !IsOrganiser(caller, S.Info))
+            if (!CreateOnce.IsRetry(S.CreationKey, S.CreationHash, idempotencyKey, request) || !IsOrganiser(caller, S.Info))
             {
                 throw EngagementException.AlreadyExists(ErrorReasons.EventExists, $"Event '{EventId}' already exists.");
             }
@@ -46,6 +49,7 @@ public sealed partial class EventGrain(
             S.Info = new EventInfo(EventId, parkId, committeeId, draft.BranchId, draft.Title, draft.Place, draft.StartsAt, draft.EndsAt,
                 draft.Capacity, points, draft.Streamed, points * rules.EventRemotePercent / 100, rules.EventRemoteMinutes, caller.Subject, now);
             S.CreationKey = idempotencyKey;
+            S.CreationHash = request;
             S.Secret = RandomNumberGenerator.GetBytes(32);
             await SaveAsync(state);
         }

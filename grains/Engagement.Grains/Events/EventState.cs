@@ -13,6 +13,10 @@ public sealed class EventState
     [Id(1)]
     public string? CreationKey { get; set; }
 
+    /// <summary>The hash of the publishing request; null in rows stored before it was kept.</summary>
+    [Id(4)]
+    public string? CreationHash { get; set; }
+
     /// <summary>32 random bytes drawn at publish time: the HMAC key of the check-in codes.</summary>
     [Id(2)]
     public byte[] Secret { get; set; } = [];

@@ -9,4 +9,8 @@ public sealed class EntityState<TInfo> where TInfo : class
 
     [Id(1)]
     public string? CreationKey { get; set; }
+
+    /// <summary>The hash of the creating request (<see cref="RequestHash"/>); null in rows stored before it was kept.</summary>
+    [Id(2)]
+    public string? CreationHash { get; set; }
 }

@@ -3,8 +3,6 @@ namespace Engagement;
 /// <summary>Stock moves made by redemptions, each applied once, and the day's settlement.</summary>
 public sealed partial class MerchantGrain
 {
-    private const int RememberedMoves = 1_000;
-
     /// <summary>Settlement days kept in the merchant's row (older ones are past any refund or dispute window).</summary>
     private const int KeptDays = 400;
 
@@ -58,14 +56,15 @@ public sealed partial class MerchantGrain
 
     public async Task ReturnAsync(string redemptionId, string itemId, long points, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        if (Applied($"return:{redemptionId}") || !S.Items.TryGetValue(itemId, out var item))
+        var moves = Moves();
+        if (await moves.FindAsync($"return:{redemptionId}", null) is not null || !S.Items.TryGetValue(itemId, out var item))
         {
             return;
         }
 
         S.Items[itemId] = item with { Available = item.Available + 1, Sold = item.Sold - 1 };
         Settle(itemId, at, redemptions: 0, 0, refunds: 1, points);
-        Apply($"return:{redemptionId}");
+        await moves.RecordAsync($"return:{redemptionId}", null, S.Items[itemId]);
         await SaveAsync(state);
     }
 
@@ -89,14 +88,16 @@ public sealed partial class MerchantGrain
         }
     }
 
-    private bool Applied(string move) => S.AppliedMoves.Contains(move, StringComparer.Ordinal);
-
-    private void Apply(string move)
+    /// <summary>The merchant's log of stock moves (restocks, returns) now.</summary>
+    private Idempotency<CatalogItem> Moves()
     {
-        S.AppliedMoves.Add(move);
-        if (S.AppliedMoves.Count > RememberedMoves)
+        var moves = new Idempotency<CatalogItem>(S.Moves, $"merchant/{MerchantId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.AppliedMoves.Count > 0)
         {
-            S.AppliedMoves.RemoveAt(0);
+            moves.Adopt(S.AppliedMoves.Select(m => (m, (CatalogItem?)null)));
+            S.AppliedMoves.Clear();
         }
+
+        return moves;
     }
 }

@@ -9,6 +9,7 @@ public sealed partial class MerchantGrain(
     [PersistentState("merchant", StorageNames.Main)] IPersistentState<MerchantState> state,
     DomainClock clock,
     IOptions<RedemptionOptions> options,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain
 {
     private readonly Queue<DateTimeOffset> _merchantValidations = new();
@@ -21,16 +22,19 @@ public sealed partial class MerchantGrain(
     public async Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "register merchants in this park");
+        var request = RequestHash.Of(parkId, name);
         if (S.Info is null)
         {
             var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
             S.Info = new MerchantInfo(MerchantId, parkId, name, clock.UtcNow, []);
             S.CreationKey = idempotencyKey;
+            S.CreationHash = request;
             S.TimeZone = park.TimeZone;
             await SaveAsync(state);
         }
-        else if (S.CreationKey != idempotencyKey)
+        else if (!CreateOnce.IsRetry(S.CreationKey, S.CreationHash, idempotencyKey, request) || S.Info.ParkId != parkId)
         {
+            // Another park's admin (or another request) learns nothing about the merchant, its staff least of all.
             throw EngagementException.AlreadyExists(ErrorReasons.MerchantExists, $"Merchant '{MerchantId}' already exists.");
         }
 
@@ -40,18 +44,26 @@ public sealed partial class MerchantGrain(
         return S.Info;
     }
 
-    public Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, CancellationToken cancellationToken = default) =>
-        ChangeStaffAsync(caller, list => [.. list.Where(s => s.Subject != staff.Subject), staff]);
+    public Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ChangeStaffAsync(caller, $"add:{idempotencyKey}", RequestHash.Of(staff), list => [.. list.Where(s => s.Subject != staff.Subject), staff]);
 
-    public Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, CancellationToken cancellationToken = default) =>
-        ChangeStaffAsync(caller, list => [.. list.Where(s => s.Subject != subject)]);
+    public Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ChangeStaffAsync(caller, $"remove:{idempotencyKey}", RequestHash.Of(subject), list => [.. list.Where(s => s.Subject != subject)]);
 
-    public async Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, CancellationToken cancellationToken = default)
+    public async Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         await DemandStaffOrAdminAsync(caller, "edit this catalogue");
+        var edits = new Idempotency<CatalogItem>(S.ItemEdits, $"merchant-items/{MerchantId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        var request = RequestHash.Of(spec, initialStock);
+        if ((await edits.FindAsync(idempotencyKey, request))?.Result is { } first)
+        {
+            return first;
+        }
+
         S.Items[spec.ItemId] = S.Items.TryGetValue(spec.ItemId, out var existing)
             ? existing with { Spec = spec }
             : new CatalogItem(MerchantId, spec, initialStock, 0, 0);
+        await edits.RecordAsync(idempotencyKey, request, S.Items[spec.ItemId]);
         await SaveAsync(state);
         return S.Items[spec.ItemId];
     }
@@ -60,9 +72,11 @@ public sealed partial class MerchantGrain(
     {
         await DemandStaffOrAdminAsync(caller, "restock this catalogue");
         var item = RequireItem(itemId);
-        if (Applied($"restock:{idempotencyKey}"))
+        var moves = Moves();
+        var request = RequestHash.Of(itemId, delta);
+        if (await moves.FindAsync($"restock:{idempotencyKey}", request) is { } first)
         {
-            return item;
+            return first.Result ?? item;
         }
 
         if (item.Available + delta < 0)
@@ -71,7 +85,7 @@ public sealed partial class MerchantGrain(
         }
 
         S.Items[itemId] = item with { Available = item.Available + delta };
-        Apply($"restock:{idempotencyKey}");
+        await moves.RecordAsync($"restock:{idempotencyKey}", request, S.Items[itemId]);
         await SaveAsync(state);
         return S.Items[itemId];
     }
@@ -137,11 +151,18 @@ public sealed partial class MerchantGrain(
         return true;
     }
 
-    private async Task<MerchantInfo> ChangeStaffAsync(Caller caller, Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change)
+    private async Task<MerchantInfo> ChangeStaffAsync(Caller caller, string key, string request, Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change)
     {
         var info = RequireInfo();
         Caller.Demand(caller.Has(Role.ParkAdmin, info.ParkId), "manage this merchant's staff");
+        var changes = new Idempotency<MerchantInfo>(S.StaffChanges, $"merchant-staff/{MerchantId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if ((await changes.FindAsync(key, request))?.Result is { } first)
+        {
+            return first;
+        }
+
         S.Info = info with { Staff = change(info.Staff) };
+        await changes.RecordAsync(key, request, S.Info);
         await SaveAsync(state);
         return S.Info;
     }

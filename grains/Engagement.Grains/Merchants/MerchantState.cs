@@ -9,6 +9,10 @@ public sealed class MerchantState
     [Id(1)]
     public string? CreationKey { get; set; }
 
+    /// <summary>The hash of the creating request; null in rows stored before it was kept.</summary>
+    [Id(8)]
+    public string? CreationHash { get; set; }
+
     /// <summary>The park's time zone: settlement days are park-local.</summary>
     [Id(2)]
     public string TimeZone { get; set; } = ParkClock.DefaultTimeZone;
@@ -20,9 +24,21 @@ public sealed class MerchantState
     [Id(4)]
     public Dictionary<string, string> Reserved { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Stock moves already applied, so repeated commits/returns/restocks change nothing (bounded).</summary>
+    /// <summary>Before <see cref="Moves"/>: the last 1,000 moves applied. Moved into <see cref="Moves"/> on first use.</summary>
     [Id(5)]
     public List<string> AppliedMoves { get; set; } = [];
+
+    /// <summary>Restocks and returns applied within the idempotency window, with the item they left.</summary>
+    [Id(7)]
+    public IdempotencyLog<CatalogItem> Moves { get; set; } = new();
+
+    /// <summary>Staff changes by idempotency key (<c>add:</c>, <c>remove:</c>), for the idempotency window.</summary>
+    [Id(9)]
+    public IdempotencyLog<MerchantInfo> StaffChanges { get; set; } = new();
+
+    /// <summary>Catalogue edits by idempotency key, for the idempotency window.</summary>
+    [Id(10)]
+    public IdempotencyLog<CatalogItem> ItemEdits { get; set; } = new();
 
     /// <summary>Settlement per park-local day.</summary>
     [Id(6)]

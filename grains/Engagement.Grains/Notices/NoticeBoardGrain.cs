@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
@@ -6,17 +7,24 @@ namespace Engagement;
 public sealed partial class NoticeBoardGrain(
     [PersistentState("notice-board", StorageNames.Main)] IPersistentState<NoticeBoardState> state,
     DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<NoticeBoardGrain> logger) : EngagementGrain, INoticeBoardGrain
 {
-    private const int RememberedKeys = 32;
-
     private NoticeBoardState S => state.State;
 
     public async Task<Notice> PublishAsync(Caller caller, NoticeDraft draft, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (audience, audienceId) = Parse(this.GetPrimaryKeyString());
         var (parkId, timeZone) = await AuthorizeAsync(caller, audience, audienceId, cancellationToken);
-        if (S.Recent.FirstOrDefault(r => r.Key == idempotencyKey).Value is { } first)
+        var published = new Idempotency<Notice>(S.Published, $"notice-board/{this.GetPrimaryKeyString()}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.Recent.Count > 0)
+        {
+            published.Adopt(S.Recent.Select(r => (r.Key, (Notice?)r.Value)));
+            S.Recent.Clear();
+        }
+
+        var request = RequestHash.Of(draft.Title, draft.Body, draft.ImageUrls);
+        if ((await published.FindAsync(idempotencyKey, request))?.Result is { } first)
         {
             return first;
         }
@@ -30,11 +38,7 @@ public sealed partial class NoticeBoardGrain(
             S.Notices.RemoveAt(0);
         }
 
-        S.Recent.Add(new(idempotencyKey, notice));
-        if (S.Recent.Count > RememberedKeys)
-        {
-            S.Recent.RemoveAt(0);
-        }
+        await published.RecordAsync(idempotencyKey, request, notice);
 
         await SaveAsync(state);
         await AuditTrail.AppendAsync(GrainFactory, timeZone, new AuditRecord(notice.PublishedAt, caller.Subject, "publish-notice", notice.NoticeId,

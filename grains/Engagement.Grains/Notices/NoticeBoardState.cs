@@ -10,7 +10,11 @@ public sealed class NoticeBoardState
     [Id(1)]
     public long LastSequence { get; set; }
 
-    /// <summary>Notice ids of recent publications by idempotency key, newest last (bounded).</summary>
+    /// <summary>Before <see cref="Published"/>: the last 32 notices by key. Moved into <see cref="Published"/> on first use.</summary>
     [Id(2)]
     public List<KeyValuePair<string, Notice>> Recent { get; set; } = [];
+
+    /// <summary>Notices published by idempotency key, for the idempotency window.</summary>
+    [Id(3)]
+    public IdempotencyLog<Notice> Published { get; set; } = new();
 }

@@ -13,10 +13,11 @@ public sealed class BranchGrain(
     {
         var committee = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "create branches in this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is not { } info)
+        var request = RequestHash.Of(committeeId, name);
+        if (CreateOnce.Existing(state, idempotencyKey, request, b => b.CommitteeId == committeeId, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is not { } info)
         {
             info = new BranchInfo(BranchId, committeeId, committee.ParkId, name, clock.UtcNow);
-            state.State = new EntityState<BranchInfo> { Info = info, CreationKey = idempotencyKey };
+            CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);
         }
 

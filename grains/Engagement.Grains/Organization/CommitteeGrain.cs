@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 [GrainType("committee")]
@@ -5,7 +7,8 @@ public sealed class CommitteeGrain(
     [PersistentState("committee", StorageNames.Main)] IPersistentState<EntityState<CommitteeInfo>> state,
     [PersistentState("committee-branches", StorageNames.Main)] IPersistentState<RosterState> branches,
     [PersistentState("committee-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
-    DomainClock clock) : EngagementGrain, ICommitteeGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICommitteeGrain
 {
     private string CommitteeId => this.GetPrimaryKeyString();
 
@@ -14,11 +17,12 @@ public sealed class CommitteeGrain(
     public async Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "create committees in this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
+        var request = RequestHash.Of(parkId, name);
+        if (CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == parkId, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
         {
             await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
             info = new CommitteeInfo(CommitteeId, parkId, name, clock.UtcNow);
-            state.State = new EntityState<CommitteeInfo> { Info = info, CreationKey = idempotencyKey };
+            CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);
         }
 
@@ -51,13 +55,15 @@ public sealed class CommitteeGrain(
     {
         var committee = await GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "change this committee's rules");
-        if (!RuleBook.IsReplay(rules.State, idempotencyKey))
+        var now = clock.UtcNow;
+        var (version, replayed) = await RuleBook.ScheduleOnceAsync(rules.State,
+            new Idempotency<RuleVersion>(rules.State.Changes, $"committee-rules/{CommitteeId}", GrainFactory, idempotency.Value.Window, now),
+            newRules, effectiveFrom, now, caller.Subject, idempotencyKey);
+        if (!replayed)
         {
-            RuleBook.Schedule(rules.State, newRules, effectiveFrom, clock.UtcNow, caller.Subject, idempotencyKey);
             await SaveAsync(rules);
         }
 
-        var version = rules.State.Versions.First(v => v.EffectiveFrom == rules.State.Keys[idempotencyKey]);
         var park = await Park(committee).GetInfoAsync(cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(version.ChangedAt, caller.Subject, "set-committee-rules", CommitteeId,
             $"effective {version.EffectiveFrom:O}: {(newRules is null ? "park rules" : newRules.ToString())}", committee.ParkId, null), idempotencyKey);

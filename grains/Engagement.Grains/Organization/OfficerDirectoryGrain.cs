@@ -1,12 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 [GrainType("officer-directory")]
 public sealed class OfficerDirectoryGrain(
     [PersistentState("officer-directory", StorageNames.Main)] IPersistentState<OfficerDirectoryState> state,
-    DomainClock clock) : EngagementGrain, IOfficerDirectoryGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IOfficerDirectoryGrain
 {
-    private const int RememberedKeys = 256;
-
     private OfficerDirectoryState S => state.State;
 
     public async Task<Officer> AppointAsync(Caller caller, string parkId, string subject, string displayName, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
@@ -14,7 +15,9 @@ public sealed class OfficerDirectoryGrain(
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "appoint officers in this park");
         var key = $"appoint:{parkId}:{idempotencyKey}";
-        if (Replay(key) is not { } officer)
+        var results = Results();
+        var request = RequestHash.Of(subject, displayName, grant.Role, grant.Scope);
+        if ((await results.FindAsync(key, request))?.Result is not { } officer)
         {
             await RequireInParkAsync(parkId, grant, cancellationToken);
             officer = S.Officers.FirstOrDefault(o => o.Subject == subject && o.Grant == grant);
@@ -25,7 +28,7 @@ public sealed class OfficerDirectoryGrain(
                 S.Version++;
             }
 
-            Remember(key, officer);
+            await results.RecordAsync(key, request, officer);
             await SaveAsync(state);
         }
 
@@ -40,7 +43,9 @@ public sealed class OfficerDirectoryGrain(
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "revoke officers in this park");
         var key = $"revoke:{parkId}:{idempotencyKey}";
-        if (Replay(key) is not { } officer)
+        var results = Results();
+        var request = RequestHash.Of(subject, grant.Role, grant.Scope);
+        if ((await results.FindAsync(key, request))?.Result is not { } officer)
         {
             officer = S.Officers.FirstOrDefault(o => o.ParkId == parkId && o.Subject == subject && o.Grant == grant)
                 ?? throw EngagementException.NotFound(ErrorReasons.OfficerNotFound, $"'{subject}' does not hold {grant} in this park.");
@@ -51,7 +56,7 @@ public sealed class OfficerDirectoryGrain(
 
             S.Officers.Remove(officer);
             S.Version++;
-            Remember(key, officer);
+            await results.RecordAsync(key, request, officer);
             await SaveAsync(state);
         }
 
@@ -88,14 +93,16 @@ public sealed class OfficerDirectoryGrain(
         }
     }
 
-    private Officer? Replay(string key) => S.Recent.FirstOrDefault(r => r.Key == key).Value;
-
-    private void Remember(string key, Officer officer)
+    /// <summary>Appointments and revocations by key, now.</summary>
+    private Idempotency<Officer> Results()
     {
-        S.Recent.Add(new(key, officer));
-        if (S.Recent.Count > RememberedKeys)
+        var results = new Idempotency<Officer>(S.Results, "officer-directory", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.Recent.Count > 0)
         {
-            S.Recent.RemoveAt(0);
+            results.Adopt(S.Recent.Select(r => (r.Key, (Officer?)r.Value)));
+            S.Recent.Clear();
         }
+
+        return results;
     }
 }

@@ -9,7 +9,11 @@ public sealed class OfficerDirectoryState
     [Id(1)]
     public long Version { get; set; }
 
-    /// <summary>The last results by idempotency key (appointments and revocations), so a retry returns the first one.</summary>
+    /// <summary>Before <see cref="Results"/>: the last 256 results by key. Moved into <see cref="Results"/> on first use.</summary>
     [Id(2)]
     public List<KeyValuePair<string, Officer>> Recent { get; set; } = [];
+
+    /// <summary>Appointments and revocations by idempotency key, for the idempotency window, so a retry returns the first one.</summary>
+    [Id(3)]
+    public IdempotencyLog<Officer> Results { get; set; } = new();
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Engagement;
 
 [GrainType("park")]
@@ -6,20 +8,22 @@ public sealed class ParkGrain(
     [PersistentState("park-committees", StorageNames.Main)] IPersistentState<RosterState> committees,
     [PersistentState("park-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
     [PersistentState("park-merchants", StorageNames.Main)] IPersistentState<RosterState> merchants,
-    DomainClock clock) : EngagementGrain, IParkGrain
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IParkGrain
 {
     private string ParkId => this.GetPrimaryKeyString();
 
     public async Task<ParkInfo> CreateAsync(Caller caller, string name, string timeZone, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "create this park");
-        if (CreateOnce.Existing(state, idempotencyKey, ErrorReasons.ParkExists, $"Park '{ParkId}'") is { } existing)
+        var request = RequestHash.Of(name, timeZone);
+        if (CreateOnce.Existing(state, idempotencyKey, request, _ => true, ErrorReasons.ParkExists, $"Park '{ParkId}'") is { } existing)
         {
             return existing;
         }
 
         var info = new ParkInfo(ParkId, name, timeZone, clock.UtcNow);
-        state.State = new EntityState<ParkInfo> { Info = info, CreationKey = idempotencyKey };
+        CreateOnce.Create(state, info, idempotencyKey, request);
         await SaveAsync(state);
         return info;
     }
@@ -64,14 +68,15 @@ public sealed class ParkGrain(
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "change this park's rules");
         var park = await GetInfoAsync(cancellationToken);
-        if (!RuleBook.IsReplay(rules.State, idempotencyKey))
+        var now = clock.UtcNow;
+        var (version, replayed) = await RuleBook.ScheduleOnceAsync(rules.State,
+            new Idempotency<RuleVersion>(rules.State.Changes, $"park-rules/{ParkId}", GrainFactory, idempotency.Value.Window, now),
+            newRules, effectiveFrom, now, caller.Subject, idempotencyKey);
+        if (!replayed)
         {
-            var now = clock.UtcNow;
-            RuleBook.Schedule(rules.State, newRules, effectiveFrom, now, caller.Subject, idempotencyKey);
             await SaveAsync(rules);
         }
 
-        var version = rules.State.Versions.First(v => v.EffectiveFrom == rules.State.Keys[idempotencyKey]);
         await AuditTrail.AppendAsync(GrainFactory, park.TimeZone,
             new AuditRecord(version.ChangedAt, caller.Subject, "set-park-rules", ParkId, $"effective {version.EffectiveFrom:O}: {newRules}", ParkId, null), idempotencyKey);
         return Schedule();

@@ -46,7 +46,8 @@ public sealed partial class MemberGrain
     public async Task<LedgerEntry> SpendHoldAsync(string redemptionId, string reference, CancellationToken cancellationToken = default)
     {
         var key = $"redemption:{redemptionId}";
-        if (Replay(key) is { Entry: { } spent })
+        var now = clock.UtcNow;
+        if (await Writes(now).FindAsync(key, null) is { Result.Award.Entry: { } spent })
         {
             return spent;
         }
@@ -57,8 +58,8 @@ public sealed partial class MemberGrain
         }
 
         S.Held -= hold.Points;
-        var entry = await Ledger.AppendAsync(-hold.Points, LedgerEntryKind.Redemption, reference, key, clock.UtcNow);
-        Remember(key, new AwardResult(-hold.Points, -hold.Points, entry, S.Balance, 0, null));
+        var entry = await Ledger.AppendAsync(-hold.Points, LedgerEntryKind.Redemption, reference, key, now);
+        await Writes(now).RecordAsync(key, null, new MemberWrite(new AwardResult(-hold.Points, -hold.Points, entry, S.Balance, 0, null)));
         await SaveAsync(state);
         await PublishAsync(RequireProfile(), entry);
         return entry;
@@ -67,15 +68,15 @@ public sealed partial class MemberGrain
     public async Task<LedgerEntry> RefundAsync(string redemptionId, long points, string itemKey, string reference, CancellationToken cancellationToken = default)
     {
         var key = $"refund:{redemptionId}";
-        if (Replay(key) is { Entry: { } refunded })
+        var now = clock.UtcNow;
+        if (await Writes(now).FindAsync(key, null) is { Result.Award.Entry: { } refunded })
         {
             return refunded;
         }
 
-        var now = clock.UtcNow;
         var entry = await Ledger.AppendAsync(points, LedgerEntryKind.Refund, reference, key, now);
         Uncount(itemKey, ParkClock.DayOf(now, RequireProfile().TimeZone));
-        Remember(key, new AwardResult(points, points, entry, S.Balance, 0, null));
+        await Writes(now).RecordAsync(key, null, new MemberWrite(new AwardResult(points, points, entry, S.Balance, 0, null)));
         await SaveAsync(state);
         await PublishAsync(RequireProfile(), entry);
         return entry;

@@ -2,8 +2,6 @@ namespace Engagement;
 
 public sealed partial class MemberGrain
 {
-    private const int RememberedResults = 64;
-
     private static readonly Activity[] ProgressActivities =
         [Activity.CheckIn, Activity.Quiz, Activity.CourseEpisode, Activity.CheckInStreak, Activity.CourseCompleted, Activity.EventOnSite, Activity.EventRemote];
 
@@ -11,13 +9,15 @@ public sealed partial class MemberGrain
     {
         Caller.Demand(caller.Has(Role.Member, MemberId), "check in for another member");
         RequireProfile();
-        if (S.CheckInKeys.TryGetValue(idempotencyKey, out var first))
+        var now = clock.UtcNow;
+        var key = $"check-in:{idempotencyKey}";
+        // A check-in has no request fields besides the member: any replay of the key is a retry.
+        if (await Writes(now).FindAsync(key, null) is { Result.CheckIn: { } first })
         {
             return first;
         }
 
         var profile = RequireVerified();
-        var now = clock.UtcNow;
         var today = ParkClock.DayOf(now, profile.TimeZone);
         CheckInResult result;
         if (S.LastCheckIn is { } last && last.Day == today)
@@ -37,12 +37,7 @@ public sealed partial class MemberGrain
             S.LastCheckIn = result;
         }
 
-        S.CheckInKeys[idempotencyKey] = result;
-        while (S.CheckInKeys.Count > LedgerPaging.RememberedCheckInKeys)
-        {
-            S.CheckInKeys.Remove(S.CheckInKeys.MinBy(kv => kv.Value.Day).Key);
-        }
-
+        await Writes(now).RecordAsync(key, null, new MemberWrite(null, result));
         await SaveAsync(state);
         await PublishAsync(profile, result.AlreadyCheckedIn ? [] : [result.Entry, result.StreakBonusEntry]);
         return result;
@@ -51,19 +46,20 @@ public sealed partial class MemberGrain
     public async Task<AwardResult> AwardAsync(Award award, CancellationToken cancellationToken = default)
     {
         RequireProfile();
+        var now = clock.UtcNow;
         var key = $"award:{award.IdempotencyKey}";
-        if (Replay(key) is { } first)
+        // Award keys are derived by the source grains (quiz day, episode, event), never chosen by a client.
+        if (await Writes(now).FindAsync(key, null) is { Result.Award: { } first })
         {
             return first;
         }
 
         var profile = RequireVerified();
-        var now = clock.UtcNow;
         var today = ParkClock.DayOf(now, profile.TimeZone);
         var rules = await RulesAsync(profile, now, cancellationToken);
         var entry = await EarnAsync(today, rules, award.Activity, award.Points, award.Reference, award.IdempotencyKey, now);
         var result = new AwardResult(award.Points, entry?.Amount ?? 0, entry, S.Balance, S.EarnedToday.GetValueOrDefault(award.Activity), rules.DailyCap(award.Activity));
-        Remember(key, result);
+        await Writes(now).RecordAsync(key, null, new MemberWrite(result));
         await SaveAsync(state);
         await PublishAsync(profile, entry);
         return result;
@@ -75,7 +71,9 @@ public sealed partial class MemberGrain
         Caller.Demand(CanManage(caller, profile), "adjust this member's points");
         // Client keys live in their own namespace, apart from the keys grains derive ("redemption:…", "quiz:…").
         var key = $"adjust:{idempotencyKey}";
-        var result = Replay(key);
+        var now = clock.UtcNow;
+        var request = RequestHash.Of(amount, reason);
+        var result = (await Writes(now).FindAsync(key, request))?.Result?.Award;
         if (result is null)
         {
             if (S.Balance + amount < S.Held)
@@ -84,9 +82,9 @@ public sealed partial class MemberGrain
                     $"The member has {S.Balance - S.Held} spendable points; an adjustment of {amount} would make the balance negative.");
             }
 
-            var entry = await Ledger.AppendAsync(amount, LedgerEntryKind.Adjustment, $"adjustment: {reason}", idempotencyKey, clock.UtcNow);
+            var entry = await Ledger.AppendAsync(amount, LedgerEntryKind.Adjustment, $"adjustment: {reason}", idempotencyKey, now);
             result = new AwardResult(amount, amount, entry, S.Balance, 0, null);
-            Remember(key, result);
+            await Writes(now).RecordAsync(key, request, new MemberWrite(result));
             await SaveAsync(state);
             await PublishAsync(profile, entry);
         }
@@ -166,15 +164,7 @@ public sealed partial class MemberGrain
     private Task<PointsRules> RulesAsync(MemberProfile profile, DateTimeOffset at, CancellationToken cancellationToken) =>
         GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(at, cancellationToken);
 
-    private AwardResult? Replay(string idempotencyKey) =>
-        S.RecentResults.FirstOrDefault(r => r.Key == idempotencyKey)?.Result;
-
-    private void Remember(string idempotencyKey, AwardResult result)
-    {
-        S.RecentResults.Add(new KeyedResult(idempotencyKey, result));
-        if (S.RecentResults.Count > RememberedResults)
-        {
-            S.RecentResults.RemoveAt(0);
-        }
-    }
+    /// <summary>The member's idempotency log at <paramref name="now"/>.</summary>
+    private Idempotency<MemberWrite> Writes(DateTimeOffset now) =>
+        new(S.Writes, $"member/{MemberId}", GrainFactory, idempotency.Value.Window, now);
 }

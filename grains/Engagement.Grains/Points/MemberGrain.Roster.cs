@@ -8,10 +8,21 @@ public sealed partial class MemberGrain
         var profile = RequireProfile();
         Caller.Demand(CanManage(caller, profile), active ? "reactivate this member" : "deactivate this member");
         var now = clock.UtcNow;
-        if (profile.Active != active)
+        var key = $"active:{idempotencyKey}";
+        var request = RequestHash.Of(active);
+        if ((await Writes(now).FindAsync(key, request))?.Result?.Profile is { } first)
         {
-            profile = profile with { DeactivatedAt = active ? null : now };
-            S.Profile = profile;
+            profile = first;
+        }
+        else
+        {
+            if (profile.Active != active)
+            {
+                profile = profile with { DeactivatedAt = active ? null : now };
+                S.Profile = profile;
+            }
+
+            await Writes(now).RecordAsync(key, request, new MemberWrite(null, null, profile));
             await SaveAsync(state);
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
@@ -7,6 +8,7 @@ namespace Engagement;
 public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Main)] IPersistentState<MemberState> state,
     DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency,
     ILogger<MemberGrain> logger) : EngagementGrain, IMemberGrain
 {
     private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
@@ -22,13 +24,34 @@ public sealed partial class MemberGrain(
 
     private MemberLedger Ledger => new(MemberId, S, GrainFactory);
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Rows written before the time window kept fixed-count lists; their keys move into the log, stamped now so
+        // they are kept a whole window, and are stored with the next write.
+        if (S.RecentResults.Count > 0 || S.CheckInKeys.Count > 0)
+        {
+            var now = clock.UtcNow;
+            S.Writes.Recent.InsertRange(0, [
+                .. S.CheckInKeys.Select(k => new IdempotentWrite<MemberWrite>($"check-in:{k.Key}", null, now, new MemberWrite(null, k.Value))),
+                .. S.RecentResults.Select(r => new IdempotentWrite<MemberWrite>(r.Key, null, now, new MemberWrite(r.Result)))]);
+            S.CheckInKeys.Clear();
+            S.RecentResults.Clear();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task<MemberProfile> RegisterAsync(Caller caller, MemberRegistration registration, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(registration.BranchId).GetInfoAsync(cancellationToken);
         Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), "register members in this branch");
+        var request = RequestHash.Of(registration);
         if (S.Profile is { } existing)
         {
-            if (S.RegistrationKey != idempotencyKey)
+            // A retry is the same request by someone who manages the member now (it may have moved branch since):
+            // a secretary of another branch or park replaying the key learns nothing, not even the phone number.
+            if (!CreateOnce.IsRetry(S.RegistrationKey, S.RegistrationHash, idempotencyKey, request)
+                || existing.BranchId != registration.BranchId || !CanManage(caller, existing))
             {
                 throw EngagementException.AlreadyExists(ErrorReasons.MemberExists, $"Member '{MemberId}' already exists.");
             }
@@ -40,6 +63,7 @@ public sealed partial class MemberGrain(
                 registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null,
                 registration.Company, registration.JoinDate);
             S.RegistrationKey = idempotencyKey;
+            S.RegistrationHash = request;
             await SaveAsync(state);
         }
 

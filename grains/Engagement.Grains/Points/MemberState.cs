@@ -14,6 +14,10 @@ public sealed class MemberState
     [Id(1)]
     public string? RegistrationKey { get; set; }
 
+    /// <summary>The hash of the registering request; null in rows stored before it was kept.</summary>
+    [Id(15)]
+    public string? RegistrationHash { get; set; }
+
     /// <summary>Always the sum of the whole ledger.</summary>
     [Id(2)]
     public long Balance { get; set; }
@@ -37,7 +41,7 @@ public sealed class MemberState
     [Id(7)]
     public CheckInResult? LastCheckIn { get; set; }
 
-    /// <summary>Results of recent check-ins by idempotency key, so a late retry returns the first result.</summary>
+    /// <summary>Before <see cref="Writes"/>: the last 100 check-ins by key. Moved into <see cref="Writes"/> on activation.</summary>
     [Id(8)]
     public Dictionary<string, CheckInResult> CheckInKeys { get; set; } = new(StringComparer.Ordinal);
 
@@ -57,10 +61,25 @@ public sealed class MemberState
     [Id(13)]
     public Dictionary<string, PurchaseCount> Purchases { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Results of recent awards and adjustments by idempotency key, newest last.</summary>
+    /// <summary>Before <see cref="Writes"/>: the last 64 awards and adjustments by key. Moved into <see cref="Writes"/> on activation.</summary>
     [Id(11)]
     public List<KeyedResult> RecentResults { get; set; } = [];
+
+    /// <summary>
+    /// Every write's result by key for the idempotency window: check-ins (<c>check-in:</c>), awards (<c>award:</c>),
+    /// adjustments (<c>adjust:</c>), redemption spends and refunds (<c>redemption:</c>, <c>refund:</c>), deactivations
+    /// and reactivations (<c>active:</c>).
+    /// </summary>
+    [Id(14)]
+    public IdempotencyLog<MemberWrite> Writes { get; set; } = new();
 }
+
+/// <summary>What a member's write answered: an award or adjustment (spends and refunds too), a check-in, or a (de)activation.</summary>
+[GenerateSerializer, Immutable, Alias("engagement.MemberWrite")]
+public sealed record MemberWrite(
+    [property: Id(0)] AwardResult? Award,
+    [property: Id(1)] CheckInResult? CheckIn = null,
+    [property: Id(2)] MemberProfile? Profile = null);
 
 [GenerateSerializer, Immutable, Alias("engagement.KeyedResult")]
 public sealed record KeyedResult([property: Id(0)] string Key, [property: Id(1)] AwardResult Result);

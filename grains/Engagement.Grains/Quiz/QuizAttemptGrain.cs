@@ -34,8 +34,15 @@ public sealed class QuizAttemptGrain(
     public async Task<QuizSubmission> SubmitAsync(Caller caller, IReadOnlyList<QuizAnswer> answers, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.Member, MemberId), "answer another member's quiz");
+        var request = RequestHash.Of(answers);
         if (state.State.Result is not null)
         {
+            if (state.State.SubmissionKey == idempotencyKey && state.State.SubmissionHash is { } submitted && submitted != request)
+            {
+                throw EngagementException.AlreadyExists(ErrorReasons.IdempotencyKeyReused,
+                    "This idempotency key already submitted other answers; the first submission counts.");
+            }
+
             return new QuizSubmission(await EnsureAwardedAsync(cancellationToken), AlreadySubmitted: state.State.SubmissionKey != idempotencyKey);
         }
 
@@ -50,6 +57,7 @@ public sealed class QuizAttemptGrain(
         state.State.Result = new QuizResult(Day, scope, quiz.Bank, reviews, correct, points, Award: null,
             QuizGrading.WrongAnswerTags(quiz, reviews), now);
         state.State.SubmissionKey = idempotencyKey;
+        state.State.SubmissionHash = request;
         await SaveAsync(state);
         return new QuizSubmission(await EnsureAwardedAsync(cancellationToken), AlreadySubmitted: false);
     }

@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace Engagement;
 
 [GrainType("quiz-bank")]
 public sealed class QuizBankGrain(
-    [PersistentState("quiz-bank", StorageNames.Main)] IPersistentState<QuizBankState> state) : EngagementGrain, IQuizBankGrain
+    [PersistentState("quiz-bank", StorageNames.Main)] IPersistentState<QuizBankState> state,
+    DomainClock clock,
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IQuizBankGrain
 {
-    private const int RememberedImports = 50;
-
     private string Scope => this.GetPrimaryKeyString();
 
     private QuizBankState S => state.State;
@@ -18,10 +19,22 @@ public sealed class QuizBankGrain(
     {
         await DemandAdminAsync(caller, cancellationToken);
         var fingerprint = Fingerprint(questions);
-        if (S.Imports.FirstOrDefault(i => i.Key == idempotencyKey) is { } first)
+        var batches = new Idempotency<QuizImportResult>(S.Batches, $"quiz-bank/{Scope}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        if (S.Imports.Count > 0)
         {
-            return first.Fingerprint == fingerprint
-                ? first.Result
+            foreach (var old in S.Imports)
+            {
+                await batches.RecordAsync(old.Key, old.Fingerprint, old.Result);
+            }
+
+            S.Imports.Clear();
+        }
+
+        // The fingerprint is compared here, not by the log: this key reuse has its own published reason.
+        if (await batches.FindAsync(idempotencyKey, null) is { Result: { } firstResult } first)
+        {
+            return first.RequestHash == fingerprint
+                ? firstResult
                 : throw new EngagementException(ErrorKind.InvalidArgument, ErrorReasons.QuizImportKeyReused,
                     "This idempotency key already imported a different batch; use a new key for a changed batch.",
                     [new FieldViolation("idempotency_key", "was used for a different batch")]);
@@ -57,11 +70,7 @@ public sealed class QuizBankGrain(
         }
 
         var result = new QuizImportResult(added, updated, unchanged, S.Questions.Count);
-        S.Imports.Add(new QuizImportRecord(idempotencyKey, fingerprint, result));
-        if (S.Imports.Count > RememberedImports)
-        {
-            S.Imports.RemoveAt(0);
-        }
+        await batches.RecordAsync(idempotencyKey, fingerprint, result);
 
         await SaveAsync(state);
         return result;

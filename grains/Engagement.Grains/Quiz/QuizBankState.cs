@@ -7,9 +7,13 @@ public sealed class QuizBankState
     [Id(0)]
     public Dictionary<string, QuizQuestion> Questions { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Recent imports by idempotency key, oldest first (bounded).</summary>
+    /// <summary>Before <see cref="Batches"/>: the last 50 imports by key. Moved into <see cref="Batches"/> on first use.</summary>
     [Id(1)]
     public List<QuizImportRecord> Imports { get; set; } = [];
+
+    /// <summary>Imports by idempotency key (request hash: the batch's fingerprint), for the idempotency window.</summary>
+    [Id(2)]
+    public IdempotencyLog<QuizImportResult> Batches { get; set; } = new();
 }
 
 /// <summary>One import remembered for retries: its key, a fingerprint of its batch and what it did.</summary>

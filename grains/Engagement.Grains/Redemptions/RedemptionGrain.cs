@@ -55,6 +55,12 @@ public sealed partial class RedemptionGrain(
         if (View is { } existing)
         {
             Caller.Demand(existing.MemberId == memberId, "see this redemption");
+            if (existing.MerchantId != merchantId || existing.ItemId != itemId)
+            {
+                throw EngagementException.AlreadyExists(ErrorReasons.IdempotencyKeyReused,
+                    "This idempotency key already started a redemption of another item; use a new key for a new redemption.");
+            }
+
             // A start interrupted by a crash is finished by its retry (every step below is idempotent).
             return state.State.Ready || existing.Status != RedemptionStatus.Pending ? existing : await CompleteStartAsync(existing);
         }

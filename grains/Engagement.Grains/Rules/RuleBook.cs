@@ -3,20 +3,39 @@ namespace Engagement;
 /// <summary>Scheduling and resolving rule versions, shared by parks and committees.</summary>
 internal static class RuleBook
 {
-    private const int RememberedKeys = 50;
-
     /// <summary>The version in force at <paramref name="at"/>, or null when none has started yet.</summary>
     public static RuleVersion? InForce(RuleBookState book, DateTimeOffset at) =>
         book.Versions.LastOrDefault(v => v.EffectiveFrom <= at);
 
-    /// <summary>True when this key already scheduled a change (a retry).</summary>
-    public static bool IsReplay(RuleBookState book, string idempotencyKey) => book.Keys.ContainsKey(idempotencyKey);
+    /// <summary>
+    /// The version <paramref name="idempotencyKey"/> scheduled, or a new one scheduled now (the caller saves the book).
+    /// A key replayed with other rules or another effective time is refused.
+    /// </summary>
+    public static async Task<(RuleVersion Version, bool Replayed)> ScheduleOnceAsync(RuleBookState book, Idempotency<RuleVersion> changes,
+        PointsRules? rules, DateTimeOffset? effectiveFrom, DateTimeOffset now, string changedBy, string idempotencyKey)
+    {
+        if (book.Keys.Count > 0)
+        {
+            changes.Adopt(book.Keys.Select(k => (k.Key, book.Versions.FirstOrDefault(v => v.EffectiveFrom == k.Value))));
+            book.Keys.Clear();
+        }
+
+        var request = RequestHash.Of(rules, effectiveFrom);
+        if (await changes.FindAsync(idempotencyKey, request) is { Result: { } first })
+        {
+            return (first, true);
+        }
+
+        var version = Schedule(book, rules, effectiveFrom, now, changedBy);
+        await changes.RecordAsync(idempotencyKey, request, version);
+        return (version, false);
+    }
 
     /// <summary>
     /// Adds a version from <paramref name="effectiveFrom"/> (default now). Past times are refused: a change must not
     /// pretend earlier awards were computed with it. A version at the same instant replaces the earlier one.
     /// </summary>
-    public static void Schedule(RuleBookState book, PointsRules? rules, DateTimeOffset? effectiveFrom, DateTimeOffset now, string changedBy, string idempotencyKey)
+    private static RuleVersion Schedule(RuleBookState book, PointsRules? rules, DateTimeOffset? effectiveFrom, DateTimeOffset now, string changedBy)
     {
         var from = effectiveFrom ?? now;
         if (from < now - TimeSpan.FromMinutes(1))
@@ -27,12 +46,9 @@ internal static class RuleBook
         }
 
         book.Versions.RemoveAll(v => v.EffectiveFrom == from);
-        book.Versions.Add(new RuleVersion(from, rules, changedBy, now));
+        var version = new RuleVersion(from, rules, changedBy, now);
+        book.Versions.Add(version);
         book.Versions.Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom));
-        book.Keys[idempotencyKey] = from;
-        while (book.Keys.Count > RememberedKeys)
-        {
-            book.Keys.Remove(book.Keys.MinBy(kv => kv.Value).Key);
-        }
+        return version;
     }
 }

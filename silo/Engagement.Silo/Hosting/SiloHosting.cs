@@ -105,6 +105,7 @@ public static class SiloHosting
         });
         silo.AddEngagementStreams();
         silo.Services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
+        silo.Services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         silo.Configure<ReminderOptions>(configuration.GetSection("Engagement:Reminders"));
         // Idle grains are collected after CollectionAge (Orleans' default 15 minutes; tests shorten it).
         silo.Configure<GrainCollectionOptions>(configuration.GetSection("Engagement:Grains"));

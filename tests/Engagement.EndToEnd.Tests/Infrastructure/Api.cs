@@ -9,6 +9,9 @@ namespace Engagement.EndToEnd;
 /// <summary>Generated gRPC clients for one caller (one bearer token), over a real Kestrel port.</summary>
 public sealed class Api(CallInvoker invoker)
 {
+    /// <summary>The caller's invoker, for calls built from the service descriptors.</summary>
+    public CallInvoker Invoker { get; } = invoker;
+
     public V1.OrganizationService.OrganizationServiceClient Organization { get; } = new(invoker);
 
     public V1.PointsService.PointsServiceClient Points { get; } = new(invoker);
