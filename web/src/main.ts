@@ -15,7 +15,7 @@ interface Page { title: string; roles: RoleName[]; mount: Mount }
 const pages: Record<string, Page> = {
   wall: { title: "积分榜大屏", roles: ["park-admin", "committee-leader", "secretary", "member"], mount: mountWall },
   counter: { title: "商户核销台", roles: ["merchant-staff"], mount: mountCounter },
-  dashboard: { title: "支部数据看板", roles: ["secretary", "committee-leader", "park-admin"], mount: mountDashboard },
+  dashboard: { title: "数据看板", roles: ["secretary", "committee-leader", "park-admin"], mount: mountDashboard },
   member: { title: "我的积分", roles: ["member"], mount: mountMember },
 };
 

@@ -150,7 +150,17 @@ export function mountWall(root: HTMLElement, args: string[]): () => void {
           }
           view.show(update);
         },
-        (state) => { states[i] = state; showState(); }).start());
+        (state) => {
+          if (view === branchBoard && state.kind === "failed") {
+            // The branch ranking is extra: a caller who may not read it still gets the member board.
+            branchSection.hidden = true;
+            wall.classList.add("single");
+            states[i] = { kind: "live" };
+          } else {
+            states[i] = state;
+          }
+          showState();
+        }).start());
     showState();
   }
 
