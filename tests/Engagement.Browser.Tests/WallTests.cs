@@ -71,4 +71,30 @@ public sealed class WallTests(ConsoleNode console, ITestOutputHelper output)
         output.WriteLine(await tab.ScreenshotAsync("wall-phone"));
         tab.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task After_a_network_drop_the_wall_says_it_is_reconnecting_and_then_shows_new_awards()
+    {
+        ConsoleNode.RequireChromium();
+        var seed = await Seed.CreateAsync(console.Node.Channel, console.Settings.Key);
+        var qian = await seed.MemberAsync("钱学森");
+        await seed.AwardAsync(qian, 5);
+        await using var tab = await ConsolePage.OpenAsync(console.Browser, console.BaseUrl);
+        await tab.SignInAsync("secretary", seed.Branch, "secretary-net");
+        await tab.GoAsync($"#/wall/branch/{seed.Branch}/all");
+        var live = tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "实时更新中" });
+        var row = tab.Page.GetByRole(AriaRole.List, new() { Name = "个人排名" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "钱学森" });
+        await Expect(live).ToBeVisibleAsync();
+        await Expect(row).ToContainTextAsync("5");
+
+        // The browser loses the network: the open stream may linger, but the wall notices within its 10 s probe.
+        await tab.Page.Context.SetOfflineAsync(true);
+        await Expect(tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "正在重新连接" })).ToBeVisibleAsync(new() { Timeout = 25_000 });
+        await seed.AwardAsync(qian, 20);
+        await tab.Page.Context.SetOfflineAsync(false);
+        await Expect(live).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(row).ToContainTextAsync("25");
+        var unexpected = tab.Errors.Where(e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, "Console errors:\n" + string.Join("\n", unexpected));
+    }
 }
