@@ -9,7 +9,7 @@ namespace Engagement.Browser;
 public sealed class WallTests(ConsoleNode console, ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_wall_shows_an_award_made_through_grpc_within_a_second_with_the_members_name()
+    public async Task The_wall_shows_an_award_made_through_grpc_within_two_seconds_with_the_members_name()
     {
         ConsoleNode.RequireChromium();
         var seed = await Seed.CreateAsync(console.Node.Channel, console.Settings.Key);
