@@ -45,6 +45,7 @@ public static partial class GatewayHosting
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.
         var developmentKey = IsExternal(auth) ? null : DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(builder.Configuration, auth));
+        builder.Services.AddSingleton(new ConsoleSignIn(auth, developmentKey));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwt(jwt, auth, developmentKey));
         return builder;
@@ -52,6 +53,8 @@ public static partial class GatewayHosting
 
     public static WebApplication MapEngagementGateway(this WebApplication app)
     {
+        var signIn = app.Services.GetRequiredService<ConsoleSignIn>();
+        app.MapEngagementConsole(signIn.Auth, signIn.DevelopmentKey);
         app.UseAuthentication();
         app.Use(OfficerRoles.AddRolesAsync);
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
@@ -93,6 +96,9 @@ public static partial class GatewayHosting
             return 2;
         }
     }
+
+    /// <summary>What the console's sign-in endpoints need: the auth settings and the development key (null in external mode).</summary>
+    private sealed record ConsoleSignIn(AuthOptions Auth, SecurityKey? DevelopmentKey);
 
     private static bool IsExternal(AuthOptions auth) => string.Equals(auth.Mode, "external", StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,64 @@
+// Sign-in. In development auth mode the node mints a token for a chosen role (POST /console/dev-token); with an
+// external identity provider the console shows how to sign in there (docs/web-console.md).
+import { h, field, statusLine, showError } from "../dom.js";
+import { session, roleNames, type RoleName } from "../session.js";
+
+interface AuthConfig { mode: string }
+
+export function mountSignIn(root: HTMLElement, done: () => void): void {
+  const status = statusLine();
+  root.replaceChildren(h("h1", {}, "登录"), status);
+  fetch("/console/auth-config", { cache: "no-store" })
+    .then((r) => (r.ok ? (r.json() as Promise<AuthConfig>) : Promise.reject(new Error(String(r.status)))))
+    .then((config) => {
+      if (config.mode === "development") root.append(developmentForm(done, status));
+      else root.append(h("p", {}, "本节点使用外部身份提供方登录，请通过单位统一身份认证进入控制台（开发令牌在此模式下不可用）。"));
+    })
+    .catch(() => showError(status, "无法连接服务器，请稍后重试"));
+}
+
+function developmentForm(done: () => void, status: HTMLElement): HTMLFormElement {
+  const role = h("select", { name: "role" },
+    ...(Object.keys(roleNames) as RoleName[]).map((r) => h("option", { value: r }, roleNames[r])));
+  const scope = h("input", { name: "scope", required: true, autocomplete: "off", placeholder: "如 zj-ic（党委）、m1（党员）" });
+  const subject = h("input", { name: "subject", autocomplete: "off", placeholder: "留空则与编号相同" });
+  const hint = h("p", { class: "hint", id: "scope-hint" });
+  const hints: Record<RoleName, string> = {
+    "park-admin": "填写园区编号",
+    "committee-leader": "填写党委编号",
+    secretary: "填写支部编号",
+    "merchant-staff": "填写商户编号",
+    member: "填写党员编号",
+  };
+  const updateHint = () => { hint.textContent = hints[role.value as RoleName]; };
+  role.addEventListener("change", updateHint);
+  updateHint();
+  scope.setAttribute("aria-describedby", "scope-hint");
+  const submit = h("button", { type: "submit" }, "登录");
+  const form = h("form", { class: "card signin" },
+    h("p", {}, "开发模式：选择角色，节点为您签发一个开发令牌（仅保存在本标签页）。"),
+    field("角色", role), field("编号", scope), hint, field("用户标识（可选）", subject), submit);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    try {
+      const r = await fetch("/console/dev-token", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ role: role.value, scope: scope.value.trim(), subject: subject.value.trim() }),
+      });
+      if (!r.ok) {
+        showError(status, r.status === 400 ? "输入有误，请检查角色和编号" : `登录失败（${r.status}）`);
+        return;
+      }
+      const { token } = (await r.json()) as { token: string };
+      session.signIn(token);
+      done();
+    } catch {
+      showError(status, "无法连接服务器，请稍后重试");
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
