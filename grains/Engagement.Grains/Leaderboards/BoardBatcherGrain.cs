@@ -31,8 +31,9 @@ public sealed partial class BoardBatcherGrain(ILogger<BoardBatcherGrain> logger)
 
     /// <summary>
     /// Sends every board what it got in the window, all boards at once. New updates meanwhile start the next window
-    /// (the flush interleaves with queuing). A board that could not be reached gets its batch again with the next
-    /// window; after <see cref="Attempts"/> the board's own repair (gap detection, reconcile) makes it exact.
+    /// (the flush interleaves with queuing). A board that could not be reached is sent its batch again one window
+    /// later (a newer batch may overtake it: the board then reads the gap back from the ledger and ignores the retry);
+    /// after <see cref="Attempts"/> the board's own repair (gap detection, reconcile) makes it exact.
     /// </summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
