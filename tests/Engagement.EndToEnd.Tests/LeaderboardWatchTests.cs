@@ -47,7 +47,7 @@ public sealed class LeaderboardWatchTests(NodeFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var request = new WatchLeaderboardRequest { Scope = LeaderboardScope.BranchMembers, ScopeId = seed.Branch, Period = LeaderboardPeriod.All };
         // The version a client last saw: the update that followed an award, received live.
-        LeaderboardUpdate seen;
+        WatchLeaderboardResponse seen;
         using (var first = seed.Secretary.Leaderboards.WatchLeaderboard(request, cancellationToken: ct))
         {
             Assert.True(await first.ResponseStream.MoveNext(ct));

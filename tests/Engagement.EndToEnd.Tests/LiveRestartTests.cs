@@ -50,7 +50,7 @@ public sealed class LiveRestartTests
                 Audience = "BRANCH", AudienceId = flow.Seed.Branch, Title = "重启之后", Body = "直播照常。", IdempotencyKey = "after-restart",
             });
             Assert.True(await feed.ResponseStream.MoveNext(feedDeadline.Token));
-            Assert.Equal(notice.Notice.NoticeId, feed.ResponseStream.Current.NoticeId);
+            Assert.Equal(notice.Notice.NoticeId, feed.ResponseStream.Current.Notice.NoticeId);
         }
         finally
         {

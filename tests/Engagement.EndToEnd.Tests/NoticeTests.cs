@@ -44,8 +44,8 @@ public sealed class NoticeTests(NodeFixture fixture)
         var published = await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "今晚七点组织生活会"));
 
         Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
-        Assert.Equal(published.Notice.NoticeId, watch.ResponseStream.Current.NoticeId);
-        Assert.Equal("今晚七点组织生活会", watch.ResponseStream.Current.Title);
+        Assert.Equal(published.Notice.NoticeId, watch.ResponseStream.Current.Notice.NoticeId);
+        Assert.Equal("今晚七点组织生活会", watch.ResponseStream.Current.Notice.Title);
     }
 
     [Fact]

@@ -32,16 +32,16 @@ public sealed class PointsEngineTests(NodeFixture fixture)
         var seed = await Seed.CreateAsync(Node);
         var (_, member) = await seed.MemberAsync();
         var from = Timestamp.FromDateTimeOffset(Node.Time.GetUtcNow().AddHours(1));
-        var rules = (await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).InForce;
+        var rules = (await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).Rules.InForce;
         rules.CheckInPoints = 2;
 
-        var scheduled = await seed.Admin.Rules.SetParkRulesAsync(new SetParkRulesRequest { ParkId = seed.Park, Rules = rules, EffectiveTime = from, IdempotencyKey = "r" });
+        var scheduled = (await seed.Admin.Rules.SetParkRulesAsync(new SetParkRulesRequest { ParkId = seed.Park, Rules = rules, EffectiveTime = from, IdempotencyKey = "r" })).Rules;
         var beforeEffect = await member.Points.CheckInAsync(new CheckInRequest { IdempotencyKey = "before" });
         Node.Time.Advance(TimeSpan.FromDays(1));
         var afterEffect = await member.Points.CheckInAsync(new CheckInRequest { IdempotencyKey = "after" });
         var committeeRules = rules.Clone();
         committeeRules.CheckInPoints = 4;
-        var overridden = await seed.Admin.Rules.SetCommitteeRulesAsync(new SetCommitteeRulesRequest { CommitteeId = seed.Committee, Rules = committeeRules, IdempotencyKey = "c" });
+        var overridden = (await seed.Admin.Rules.SetCommitteeRulesAsync(new SetCommitteeRulesRequest { CommitteeId = seed.Committee, Rules = committeeRules, IdempotencyKey = "c" })).Rules;
         Node.Time.Advance(TimeSpan.FromDays(1));
         var withOverride = await member.Points.CheckInAsync(new CheckInRequest { IdempotencyKey = "override" });
 
@@ -57,7 +57,7 @@ public sealed class PointsEngineTests(NodeFixture fixture)
     public async Task InvalidRulesAreRejectedFieldByField()
     {
         var seed = await Seed.CreateAsync(Node);
-        var rules = (await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).InForce;
+        var rules = (await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).Rules.InForce;
         rules.StreakEvery = 0;
         rules.EpisodeWatchedPercent = 120;
         rules.QuizDailyCap = -1;
@@ -66,7 +66,7 @@ public sealed class PointsEngineTests(NodeFixture fixture)
             () => seed.Admin.Rules.SetParkRulesAsync(new SetParkRulesRequest { ParkId = seed.Park, Rules = rules, IdempotencyKey = "bad" }));
 
         Assert.Equal(["rules.streak_every", "rules.quiz_daily_cap", "rules.episode_watched_percent"], RpcAssert.ViolatedFields(error));
-        Assert.Empty((await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).Versions);
+        Assert.Empty((await seed.Admin.Rules.GetParkRulesAsync(new GetParkRulesRequest { ParkId = seed.Park })).Rules.Versions);
     }
 
     [Fact]

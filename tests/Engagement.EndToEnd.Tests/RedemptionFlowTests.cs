@@ -20,14 +20,14 @@ public sealed class RedemptionFlowTests(NodeFixture fixture)
         var retried = await counter.StartAsync(member, "buy-latte");
         using var watch = member.Redemptions.WatchRedemption(new WatchRedemptionRequest { RedemptionId = started.RedemptionId });
         Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
-        Assert.Equal(V1.RedemptionStatus.Pending, watch.ResponseStream.Current.Status);
+        Assert.Equal(V1.RedemptionStatus.Pending, watch.ResponseStream.Current.Redemption.Status);
 
-        var preview = await counter.Staff.Redemptions.ValidateRedemptionAsync(new ValidateRedemptionRequest { MerchantId = counter.MerchantId, Code = started.Code });
-        var confirmed = await counter.Staff.Redemptions.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { MerchantId = counter.MerchantId, QrPayload = started.QrPayload, IdempotencyKey = "confirm" });
+        var preview = (await counter.Staff.Redemptions.ValidateRedemptionAsync(new ValidateRedemptionRequest { MerchantId = counter.MerchantId, Code = started.Code })).Redemption;
+        var confirmed = (await counter.Staff.Redemptions.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { MerchantId = counter.MerchantId, QrPayload = started.QrPayload, IdempotencyKey = "confirm" })).Redemption;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(5));
         Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
-        var pushed = watch.ResponseStream.Current;
+        var pushed = watch.ResponseStream.Current.Redemption;
         var again = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, ErrorReasons.AlreadyRedeemed,
             () => counter.Staff.Redemptions.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { MerchantId = counter.MerchantId, QrPayload = started.QrPayload, IdempotencyKey = "second-scan" }));
         var balance = await member.Points.GetBalanceAsync(new GetBalanceRequest());
@@ -122,7 +122,7 @@ public sealed class RedemptionFlowTests(NodeFixture fixture)
         await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.RedemptionNotFound,
             () => other.Staff.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = started.RedemptionId }));
 
-        Assert.Equal(V1.RedemptionStatus.Pending, (await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = started.RedemptionId })).Status);
+        Assert.Equal(V1.RedemptionStatus.Pending, (await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = started.RedemptionId })).Redemption.Status);
     }
 
     [Fact]
@@ -135,15 +135,15 @@ public sealed class RedemptionFlowTests(NodeFixture fixture)
         var toExpire = await counter.StartAsync(member);
         var toRefund = await counter.StartAsync(member);
 
-        var cancelled = await member.Redemptions.CancelRedemptionAsync(new CancelRedemptionRequest { RedemptionId = toCancel.RedemptionId, IdempotencyKey = "x" });
+        var cancelled = (await member.Redemptions.CancelRedemptionAsync(new CancelRedemptionRequest { RedemptionId = toCancel.RedemptionId, IdempotencyKey = "x" })).Redemption;
         await counter.Staff.Redemptions.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { MerchantId = counter.MerchantId, Code = toRefund.Code, IdempotencyKey = "k" });
-        var refunded = await counter.Staff.Redemptions.RefundRedemptionAsync(new RefundRedemptionRequest { MerchantId = counter.MerchantId, RedemptionId = toRefund.RedemptionId, IdempotencyKey = "r" });
+        var refunded = (await counter.Staff.Redemptions.RefundRedemptionAsync(new RefundRedemptionRequest { MerchantId = counter.MerchantId, RedemptionId = toRefund.RedemptionId, IdempotencyKey = "r" })).Redemption;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Node.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).ToString("yyyy-MM-dd", null);
-        var settlement = await counter.Staff.Merchants.GetSettlementAsync(new GetSettlementRequest { MerchantId = counter.MerchantId, Day = day });
+        var settlement = (await counter.Staff.Merchants.GetSettlementAsync(new GetSettlementRequest { MerchantId = counter.MerchantId, Day = day })).Settlement;
         Node.Time.Advance(TimeSpan.FromMinutes(11));
         await Eventually.SucceedsAsync(async () => (await member.Points.GetBalanceAsync(new GetBalanceRequest())).Held == 0 ? true : throw new InvalidOperationException("still held"),
             TimeSpan.FromSeconds(20), "the expiry of an unused code");
-        var expired = await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = toExpire.RedemptionId });
+        var expired = (await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = toExpire.RedemptionId })).Redemption;
 
         Assert.Equal(V1.RedemptionStatus.Cancelled, cancelled.Status);
         Assert.Equal(V1.RedemptionStatus.Refunded, refunded.Status);

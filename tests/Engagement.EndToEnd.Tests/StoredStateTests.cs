@@ -48,7 +48,7 @@ public sealed class StoredStateTests
             var member = Seed.Reattach(flow.Seed, node.Channel, node.Key).As(pending.MemberId, new RoleGrant(Role.Member, pending.MemberId));
             await Eventually.SucceedsAsync(async () =>
             {
-                var redemption = await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = pending.RedemptionId });
+                var redemption = (await member.Redemptions.GetRedemptionAsync(new GetRedemptionRequest { RedemptionId = pending.RedemptionId })).Redemption;
                 return redemption.Status == V1.RedemptionStatus.Expired ? true : throw new InvalidOperationException(redemption.Status.ToString());
             }, TimeSpan.FromSeconds(30), "the expiry reminder written before the stop firing after it");
 

@@ -4,7 +4,7 @@
 // "live" is never a board from before the break. A cheap unary call every 10 s detects a connection that died
 // silently (no reset reaches the browser), and the browser's "online" event retries at once.
 import { Code, ConnectError } from "@connectrpc/connect";
-import type { LeaderboardUpdate, WatchLeaderboardRequest } from "./gen/engagement/v1/leaderboards_pb.js";
+import type { WatchLeaderboardResponse, WatchLeaderboardRequest } from "./gen/engagement/v1/leaderboards_pb.js";
 import { api, errorText } from "./api.js";
 
 export type WatchState =
@@ -25,7 +25,7 @@ export class BoardWatch {
 
   constructor(
     private readonly request: Request,
-    private readonly onUpdate: (update: LeaderboardUpdate) => void,
+    private readonly onUpdate: (update: WatchLeaderboardResponse) => void,
     private readonly onState: (state: WatchState) => void,
   ) {}
 

@@ -43,7 +43,7 @@ public static class RedeemScenario
             {
                 MerchantId = $"{park.Id}-shop{n % Merchants}", ItemId = "coffee", IdempotencyKey = $"bench-{n}",
             }, members[n].Headers);
-            payloads[n] = started.QrPayload;
+            payloads[n] = started.Redemption.QrPayload;
         });
 
         var (counterRecorder, counterElapsed) = await Load.RunAtRateAsync(options.Rate, members.Length, async n =>

@@ -48,7 +48,7 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         return response;
     }
 
-    public override async Task WatchLeaderboard(WatchLeaderboardRequest request, IServerStreamWriter<LeaderboardUpdate> responseStream, ServerCallContext context)
+    public override async Task WatchLeaderboard(WatchLeaderboardRequest request, IServerStreamWriter<WatchLeaderboardResponse> responseStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var validator = new RequestValidator().Range("top", request.Top, 0, LeaderboardWatch.TopSize);
@@ -91,9 +91,9 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         }
     }
 
-    private static LeaderboardUpdate Update(BoardPage page, int top, bool periodChanged)
+    private static WatchLeaderboardResponse Update(BoardPage page, int top, bool periodChanged)
     {
-        var update = new LeaderboardUpdate { PeriodKey = BoardKeys.Parse(page.BoardKey).PeriodKey, Version = page.Version, Total = page.Total, PeriodChanged = periodChanged };
+        var update = new WatchLeaderboardResponse { PeriodKey = BoardKeys.Parse(page.BoardKey).PeriodKey, Version = page.Version, Total = page.Total, PeriodChanged = periodChanged };
         update.Entries.AddRange(page.Entries.Take(top).Select(ToProto));
         return update;
     }

@@ -16,25 +16,25 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         return new CreateMerchantResponse { Merchant = merchant.ToProto() };
     }
 
-    public override async Task<MerchantResponse> AddMerchantStaff(AddMerchantStaffRequest request, ServerCallContext context)
+    public override async Task<AddMerchantStaffResponse> AddMerchantStaff(AddMerchantStaffRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128).Text("display_name", request.DisplayName, 64)
             .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var merchant = await Merchant(request.MerchantId).AddStaffAsync(caller, new StaffMember(request.Subject, request.DisplayName.Trim()), request.IdempotencyKey, context.CancellationToken);
-        return new MerchantResponse { Merchant = merchant.ToProto() };
+        return new() { Merchant = merchant.ToProto() };
     }
 
-    public override async Task<MerchantResponse> RemoveMerchantStaff(RemoveMerchantStaffRequest request, ServerCallContext context)
+    public override async Task<RemoveMerchantStaffResponse> RemoveMerchantStaff(RemoveMerchantStaffRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         new RequestValidator().Id("merchant_id", request.MerchantId).Text("subject", request.Subject, 128)
             .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var merchant = await Merchant(request.MerchantId).RemoveStaffAsync(caller, request.Subject, request.IdempotencyKey, context.CancellationToken);
-        return new MerchantResponse { Merchant = merchant.ToProto() };
+        return new() { Merchant = merchant.ToProto() };
     }
 
-    public override async Task<V1.CatalogItem> UpsertCatalogItem(UpsertCatalogItemRequest request, ServerCallContext context)
+    public override async Task<UpsertCatalogItemResponse> UpsertCatalogItem(UpsertCatalogItemRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("merchant_id", request.MerchantId).IdempotencyKey(request.IdempotencyKey)
@@ -47,16 +47,16 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         var spec = request.Item.ToSpec(validator);
         validator.ThrowIfInvalid();
         var item = await Merchant(request.MerchantId).UpsertItemAsync(caller, spec, request.InitialStock, request.IdempotencyKey, context.CancellationToken);
-        return item.ToProto();
+        return new() { Item = item.ToProto() };
     }
 
-    public override async Task<V1.CatalogItem> RestockItem(RestockItemRequest request, ServerCallContext context)
+    public override async Task<RestockItemResponse> RestockItem(RestockItemRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         new RequestValidator().Id("merchant_id", request.MerchantId).Id("item_id", request.ItemId).Range("delta", request.Delta, -10_000_000, 10_000_000)
             .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var item = await Merchant(request.MerchantId).RestockAsync(caller, request.ItemId, request.Delta, request.IdempotencyKey, context.CancellationToken);
-        return item.ToProto();
+        return new() { Item = item.ToProto() };
     }
 
     public override async Task<ListCatalogResponse> ListCatalog(ListCatalogRequest request, ServerCallContext context)
@@ -85,14 +85,14 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         return response;
     }
 
-    public override async Task<V1.Settlement> GetSettlement(GetSettlementRequest request, ServerCallContext context)
+    public override async Task<GetSettlementResponse> GetSettlement(GetSettlementRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("merchant_id", request.MerchantId);
         var day = ParseDay(request.Day, validator);
         validator.ThrowIfInvalid();
         var settlement = await Merchant(request.MerchantId).GetSettlementAsync(caller, day, context.CancellationToken);
-        return settlement.ToProto();
+        return new() { Settlement = settlement.ToProto() };
     }
 
     public static DateOnly ParseDay(string day, RequestValidator validator)

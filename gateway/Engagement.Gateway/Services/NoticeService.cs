@@ -54,7 +54,7 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
         return new MarkNoticesReadResponse { UnreadCount = unread };
     }
 
-    public override async Task WatchFeed(WatchFeedRequest request, IServerStreamWriter<V1.Notice> responseStream, ServerCallContext context)
+    public override async Task WatchFeed(WatchFeedRequest request, IServerStreamWriter<WatchFeedResponse> responseStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var boards = await Feed(caller).BoardsAsync(caller, context.CancellationToken);
@@ -72,7 +72,7 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
             while (!context.CancellationToken.IsCancellationRequested)
             {
                 var notice = await updates.Reader.ReadAsync(context.CancellationToken);
-                await responseStream.WriteAsync(notice.ToProto(read: false), context.CancellationToken);
+                await responseStream.WriteAsync(new() { Notice = notice.ToProto(read: false) }, context.CancellationToken);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

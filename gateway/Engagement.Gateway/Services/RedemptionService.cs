@@ -10,30 +10,30 @@ namespace Engagement.Gateway;
 /// <summary>Redemptions: the member's start, cancel and watch; the counter's validate, confirm and refund.</summary>
 public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub) : V1.RedemptionService.RedemptionServiceBase
 {
-    public override async Task<Redemption> StartRedemption(StartRedemptionRequest request, ServerCallContext context)
+    public override async Task<StartRedemptionResponse> StartRedemption(StartRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         new RequestValidator().Id("merchant_id", request.MerchantId).Id("item_id", request.ItemId).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         var memberId = caller.MemberId ?? throw EngagementException.PermissionDenied(ErrorReasons.PermissionDenied, "Only members redeem points.");
         var view = await Redemption(IdFor(memberId, request.IdempotencyKey)).StartAsync(caller, request.MerchantId, request.ItemId, context.CancellationToken);
-        return view.ToProto();
+        return new() { Redemption = view.ToProto() };
     }
 
-    public override async Task<Redemption> GetRedemption(GetRedemptionRequest request, ServerCallContext context)
+    public override async Task<GetRedemptionResponse> GetRedemption(GetRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator()).ThrowIfInvalid();
-        return (await Redemption(request.RedemptionId).GetAsync(caller, context.CancellationToken)).ToProto();
+        return new() { Redemption = (await Redemption(request.RedemptionId).GetAsync(caller, context.CancellationToken)).ToProto() };
     }
 
-    public override async Task<Redemption> CancelRedemption(CancelRedemptionRequest request, ServerCallContext context)
+    public override async Task<CancelRedemptionResponse> CancelRedemption(CancelRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator()).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
-        return (await Redemption(request.RedemptionId).CancelAsync(caller, context.CancellationToken)).ToProto();
+        return new() { Redemption = (await Redemption(request.RedemptionId).CancelAsync(caller, context.CancellationToken)).ToProto() };
     }
 
-    public override async Task WatchRedemption(WatchRedemptionRequest request, IServerStreamWriter<Redemption> responseStream, ServerCallContext context)
+    public override async Task WatchRedemption(WatchRedemptionRequest request, IServerStreamWriter<WatchRedemptionResponse> responseStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator()).ThrowIfInvalid();
@@ -42,7 +42,7 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
         // Join before reading the current state, so no change between the two is missed.
         await using var watching = await hub.JoinAsync(grain, updates.Writer);
         var view = await grain.GetAsync(caller, context.CancellationToken);
-        await responseStream.WriteAsync(view.ToProto(), context.CancellationToken);
+        await responseStream.WriteAsync(new() { Redemption = view.ToProto() }, context.CancellationToken);
         var version = view.Version;
         while (!IsFinal(view.Status))
         {
@@ -50,7 +50,7 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
             if (view.Version > version)
             {
                 version = view.Version;
-                await responseStream.WriteAsync(view.ToProto(), context.CancellationToken);
+                await responseStream.WriteAsync(new() { Redemption = view.ToProto() }, context.CancellationToken);
             }
         }
     }
@@ -58,25 +58,25 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
     private static bool IsFinal(Engagement.RedemptionStatus status) =>
         status is Engagement.RedemptionStatus.Completed or Engagement.RedemptionStatus.Cancelled or Engagement.RedemptionStatus.Expired or Engagement.RedemptionStatus.Refunded;
 
-    public override async Task<Redemption> ValidateRedemption(ValidateRedemptionRequest request, ServerCallContext context)
+    public override async Task<ValidateRedemptionResponse> ValidateRedemption(ValidateRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, null, context.CancellationToken);
-        return (await Redemption(id).ValidateAsync(caller, request.MerchantId, secret, context.CancellationToken)).ToProto();
+        return new() { Redemption = (await Redemption(id).ValidateAsync(caller, request.MerchantId, secret, context.CancellationToken)).ToProto() };
     }
 
-    public override async Task<Redemption> ConfirmRedemption(ConfirmRedemptionRequest request, ServerCallContext context)
+    public override async Task<ConfirmRedemptionResponse> ConfirmRedemption(ConfirmRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, request.IdempotencyKey, context.CancellationToken);
-        return (await Redemption(id).ConfirmAsync(caller, request.MerchantId, secret, request.IdempotencyKey, context.CancellationToken)).ToProto();
+        return new() { Redemption = (await Redemption(id).ConfirmAsync(caller, request.MerchantId, secret, request.IdempotencyKey, context.CancellationToken)).ToProto() };
     }
 
-    public override async Task<Redemption> RefundRedemption(RefundRedemptionRequest request, ServerCallContext context)
+    public override async Task<RefundRedemptionResponse> RefundRedemption(RefundRedemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator().Id("merchant_id", request.MerchantId)).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
-        return (await Redemption(request.RedemptionId).RefundAsync(caller, request.MerchantId, request.IdempotencyKey, context.CancellationToken)).ToProto();
+        return new() { Redemption = (await Redemption(request.RedemptionId).RefundAsync(caller, request.MerchantId, request.IdempotencyKey, context.CancellationToken)).ToProto() };
     }
 
     /// <summary>

@@ -24,9 +24,9 @@ public static class RulesMapping
         EventRemotePercent = rules.EventRemotePercent,
     };
 
-    public static V1.RulesResponse ToProto(this RuleSchedule schedule)
+    public static V1.RuleSchedule ToProto(this RuleSchedule schedule)
     {
-        var response = new V1.RulesResponse { InForce = schedule.InForce.ToProto(), Inherited = schedule.Inherited };
+        var response = new V1.RuleSchedule { InForce = schedule.InForce.ToProto(), Inherited = schedule.Inherited };
         response.Versions.AddRange(schedule.Versions.Select(v => new V1.RuleVersion
         {
             EffectiveTime = Timestamp.FromDateTimeOffset(v.EffectiveFrom),

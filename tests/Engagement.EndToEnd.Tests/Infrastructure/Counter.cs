@@ -44,7 +44,7 @@ public sealed class Counter
     }
 
     public async Task<Redemption> StartAsync(Api customer, string? key = null) =>
-        await customer.Redemptions.StartRedemptionAsync(new StartRedemptionRequest { MerchantId = MerchantId, ItemId = ItemId, IdempotencyKey = key ?? Seed.Next("k") });
+        (await customer.Redemptions.StartRedemptionAsync(new StartRedemptionRequest { MerchantId = MerchantId, ItemId = ItemId, IdempotencyKey = key ?? Seed.Next("k") })).Redemption;
 
     public async Task<V1.CatalogItem> ItemAsync() =>
         (await Staff.Merchants.ListCatalogAsync(new ListCatalogRequest { MerchantId = MerchantId })).Items.Single(i => i.ItemId == ItemId);

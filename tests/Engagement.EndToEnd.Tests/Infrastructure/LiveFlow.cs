@@ -134,12 +134,12 @@ public sealed class LiveFlow
     private static string Show(Dictionary<string, long> scores) => string.Join(", ", scores.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"));
 
     /// <summary>A WatchLeaderboard call and the newest update it delivered.</summary>
-    public sealed class BoardWatch(AsyncServerStreamingCall<LeaderboardUpdate> call) : IDisposable
+    public sealed class BoardWatch(AsyncServerStreamingCall<WatchLeaderboardResponse> call) : IDisposable
     {
-        public LeaderboardUpdate? Latest { get; private set; }
+        public WatchLeaderboardResponse? Latest { get; private set; }
 
         /// <summary>Reads updates until one satisfies <paramref name="ok"/>; fails when the deadline passes first.</summary>
-        public async Task<LeaderboardUpdate> UntilAsync(Func<LeaderboardUpdate, bool> ok, TimeSpan deadline, string what)
+        public async Task<WatchLeaderboardResponse> UntilAsync(Func<WatchLeaderboardResponse, bool> ok, TimeSpan deadline, string what)
         {
             using var timeout = new CancellationTokenSource(deadline);
             try
@@ -159,7 +159,7 @@ public sealed class LiveFlow
         }
 
         /// <summary>Waits until the watch shows exactly the ledgers' totals for its period.</summary>
-        public Task<LeaderboardUpdate> ShowsAsync(Dictionary<string, List<V1.LedgerEntry>> ledgers, LeaderboardPeriod period, TimeSpan deadline) =>
+        public Task<WatchLeaderboardResponse> ShowsAsync(Dictionary<string, List<V1.LedgerEntry>> ledgers, LeaderboardPeriod period, TimeSpan deadline) =>
             UntilAsync(u =>
             {
                 var expected = Expected(ledgers, period, u.PeriodKey);

@@ -89,7 +89,8 @@ export function mountCounter(root: HTMLElement): () => void {
     const call = new AbortController();
     watch = call;
     try {
-      for await (const r of api.redemptions.watchRedemption({ redemptionId }, { signal: call.signal })) {
+      for await (const { redemption: r } of api.redemptions.watchRedemption({ redemptionId }, { signal: call.signal })) {
+        if (!r) continue;
         if (current?.redemption.redemptionId === redemptionId) {
           const wasPending = current.redemption.status === RedemptionStatus.PENDING;
           current.redemption = r;
@@ -118,7 +119,8 @@ export function mountCounter(root: HTMLElement): () => void {
     }
     lookup.disabled = true;
     try {
-      const r = await api.redemptions.validateRedemption({ merchantId, code: typed, qrPayload: qr });
+      const { redemption: r } = await api.redemptions.validateRedemption({ merchantId, code: typed, qrPayload: qr });
+      if (!r) return;
       current = { code: typed, qr, key: newKey("confirm"), redemption: r };
       show(r);
       void follow(r.redemptionId);
@@ -134,7 +136,8 @@ export function mountCounter(root: HTMLElement): () => void {
     if (!current) return;
     confirm.disabled = true;
     try {
-      const r = await api.redemptions.confirmRedemption({ merchantId, code: current.code, qrPayload: current.qr, idempotencyKey: current.key });
+      const { redemption: r } = await api.redemptions.confirmRedemption({ merchantId, code: current.code, qrPayload: current.qr, idempotencyKey: current.key });
+      if (!r) return;
       current.redemption = r;
       show(r);
       say(true, `核销成功：${r.itemName}，${formatPoints(r.points)} 分`);
@@ -158,7 +161,8 @@ export function mountCounter(root: HTMLElement): () => void {
 
   async function loadSettlement(): Promise<void> {
     try {
-      const s = await api.merchants.getSettlement({ merchantId, day: day.value });
+      const { settlement: s } = await api.merchants.getSettlement({ merchantId, day: day.value });
+      if (!s) return;
       clear(settlement, h("p", {}, `${s.day}：核销 ${s.redemptions} 笔，共 ${formatPoints(s.points)} 分；退款 ${s.refunds} 笔`), h("table", { "aria-label": "结算明细" },
         h("thead", {}, h("tr", {}, h("th", {}, "商品"), h("th", { class: "num" }, "核销"), h("th", { class: "num" }, "积分"), h("th", { class: "num" }, "退款"))),
         h("tbody", {}, ...s.items.map((i) => h("tr", {}, h("td", {}, i.name || i.itemId), h("td", { class: "num" }, i.redemptions), h("td", { class: "num" }, formatPoints(i.points)), h("td", { class: "num" }, i.refunds))))));

@@ -91,7 +91,8 @@ export function mountMember(root: HTMLElement, args: string[]): () => void {
     // New notices appear at the top as they are published; after a break, the feed is read again and watched anew.
     while (!calls.signal.aborted) {
       try {
-        for await (const n of api.notices.watchFeed({}, { signal: calls.signal })) {
+        for await (const { notice: n } of api.notices.watchFeed({}, { signal: calls.signal })) {
+          if (!n) continue;
           feed.querySelector(".empty")?.remove();
           feed.prepend(noticeItem(n));
           const count = Number(/\d+/.exec(unread.textContent ?? "")?.[0] ?? 0) + 1;

@@ -4,7 +4,7 @@ import { h, clear, field, formatPoints, showError } from "../dom.js";
 import { api } from "../api.js";
 import { session } from "../session.js";
 import { BoardWatch, type WatchState } from "../live.js";
-import { LeaderboardPeriod, LeaderboardScope, type LeaderboardEntry, type LeaderboardUpdate } from "../gen/engagement/v1/leaderboards_pb.js";
+import { LeaderboardPeriod, LeaderboardScope, type LeaderboardEntry, type WatchLeaderboardResponse } from "../gen/engagement/v1/leaderboards_pb.js";
 
 const scopes = {
   park: { label: "园区", scope: LeaderboardScope.PARK_MEMBERS },
@@ -230,7 +230,7 @@ class BoardView {
     return this.kind === "member" ? e.memberId : e.branchId;
   }
 
-  show(update: LeaderboardUpdate): void {
+  show(update: WatchLeaderboardResponse): void {
     if (update.periodChanged) this.reset();
     const before = new Map<string, number>();
     for (const [k, row] of this.rows) before.set(k, row.getBoundingClientRect().top);
