@@ -71,9 +71,9 @@ public sealed class BackOfficeTests(NodeFixture fixture)
         var after = await newSecretary.BackOffice.ListPendingTransfersAsync(new ListPendingTransfersRequest { BranchId = toBranch });
         var audit = await seed.Admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { ParkId = seed.Park });
 
-        Assert.Equal("PENDING", requested.Transfer.Status);
+        Assert.Equal(V1.TransferStatus.Pending, requested.Transfer.Status);
         Assert.Equal(id, Assert.Single(pending.Transfers).MemberId);
-        Assert.Equal("ACCEPTED", accepted.Transfer.Status);
+        Assert.Equal(V1.TransferStatus.Accepted, accepted.Transfer.Status);
         Assert.Equal(toBranch, profile.BranchId);
         Assert.NotNull(profile.TransferTime);
         Assert.Equal(25, balance.Balance);
@@ -106,7 +106,7 @@ public sealed class BackOfficeTests(NodeFixture fixture)
         var profile = (await seed.Secretary.Organization.GetMemberAsync(new GetMemberRequest { MemberId = id })).Member;
         var pending = await newSecretary.BackOffice.ListPendingTransfersAsync(new ListPendingTransfersRequest { BranchId = toBranch });
 
-        Assert.Equal("DECLINED", declined.Transfer.Status);
+        Assert.Equal(V1.TransferStatus.Declined, declined.Transfer.Status);
         Assert.Equal(seed.Branch, profile.BranchId);
         Assert.Null(profile.TransferTime);
         Assert.Empty(pending.Transfers);

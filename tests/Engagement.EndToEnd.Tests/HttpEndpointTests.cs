@@ -32,6 +32,27 @@ public sealed class HttpEndpointTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task TheBoardAndARankAreReadOverJsonWithEnumsInTheQuery()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (id, member) = await seed.MemberAsync();
+        await member.Points.CheckInAsync(new V1.CheckInRequest { MemberId = id, IdempotencyKey = "json-board" });
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token(id, new RoleGrant(Role.Member, id)));
+        var query = $"scope=LEADERBOARD_SCOPE_BRANCH_MEMBERS&scopeId={seed.Branch}&period=LEADERBOARD_PERIOD_ALL";
+
+        var board = await Eventually.SucceedsAsync(async () =>
+        {
+            var json = JsonDocument.Parse(await http.GetStringAsync($"/v1/leaderboards?{query}"));
+            return json.RootElement.GetProperty("entries").GetArrayLength() == 1 ? json : throw new InvalidOperationException("the check-in is not on the board yet");
+        }, TimeSpan.FromSeconds(10), "the check-in on the branch board");
+        var rank = JsonDocument.Parse(await http.GetStringAsync($"/v1/members/{id}/rank?{query}"));
+
+        Assert.Equal(id, board.RootElement.GetProperty("entries")[0].GetProperty("memberId").GetString());
+        Assert.Equal(1, Int64(rank.RootElement.GetProperty("entry").GetProperty("rank")));
+    }
+
+    [Fact]
     public async Task JsonCallsWithoutATokenGet401WithTheReason()
     {
         using var http = new HttpClient { BaseAddress = Node.HttpAddress };

@@ -5,12 +5,12 @@ namespace Engagement.Gateway;
 
 /// <summary>
 /// Analytics as CSV for spreadsheets (HTTP port): GET /v1/analytics/branches/{id}/days.csv and members.csv,
-/// /v1/analytics/committees/{id}/days.csv, members.csv and branches.csv, with ?from=yyyy-MM-dd&amp;to=yyyy-MM-dd.
+/// /v1/analytics/committees/{id}/days.csv, members.csv and branches.csv, with ?fromDay=yyyy-MM-dd&amp;toDay=yyyy-MM-dd (the names the JSON routes use).
 /// </summary>
 public static class AnalyticsCsv
 {
     public static void MapAnalyticsCsv(this WebApplication app) =>
-        app.MapGet("/v1/analytics/{scope}/{scopeId}/{table}.csv", (string scope, string scopeId, string table, string? from, string? to, HttpContext http, IGrainFactory grains) =>
+        app.MapGet("/v1/analytics/{scope}/{scopeId}/{table}.csv", (string scope, string scopeId, string table, string? fromDay, string? toDay, HttpContext http, IGrainFactory grains) =>
             CsvResults.RunAsync(http, async caller =>
             {
                 var validator = new RequestValidator();
@@ -26,7 +26,7 @@ public static class AnalyticsCsv
                 }
 
                 validator.Id(committee ? "committee_id" : "branch_id", scopeId);
-                var (first, last) = AnalyticsMapping.Period(validator, from ?? "", to ?? "");
+                var (first, last) = AnalyticsMapping.Period(validator, fromDay ?? "", toDay ?? "");
                 validator.ThrowIfInvalid();
                 var analytics = grains.GetGrain<IAnalyticsGrain>(0);
                 if (!committee)

@@ -14,7 +14,13 @@ public static class BackOfficeMapping
         ToBranchId = transfer.ToBranchId,
         RequestedBy = transfer.RequestedBy,
         RequestTime = Timestamp.FromDateTimeOffset(transfer.RequestedAt),
-        Status = transfer.Status.ToString().ToUpperInvariant(),
+        Status = transfer.Status switch
+        {
+            TransferStatus.Pending => V1.TransferStatus.Pending,
+            TransferStatus.Accepted => V1.TransferStatus.Accepted,
+            TransferStatus.Declined => V1.TransferStatus.Declined,
+            _ => V1.TransferStatus.Unspecified,
+        },
         DecidedBy = transfer.DecidedBy ?? "",
         DecideTime = transfer.DecidedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
     };

@@ -103,7 +103,7 @@ export function mountDashboard(root: HTMLElement, args: string[]): () => void {
   function downloads(): HTMLElement {
     const s = statusLine();
     const base = `/v1/analytics/${scope === "branch" ? "branches" : "committees"}/${encodeURIComponent(scopeId)}`;
-    const query = from.value && to.value ? `?from=${from.value}&to=${to.value}` : "";
+    const query = from.value && to.value ? `?fromDay=${from.value}&toDay=${to.value}` : "";
     const files: Array<[string, string]> = [["days", "每日数据 CSV"], ["members", "党员数据 CSV"], ...(scope === "committee" ? [["branches", "支部对比 CSV"] as [string, string]] : [])];
     return h("section", { class: "card", "aria-labelledby": "csv-title" }, h("h2", { id: "csv-title" }, "下载"),
       h("div", { class: "row-form" }, ...files.map(([name, label]) => h("button", { type: "button", class: "secondary", onclick: () => {
