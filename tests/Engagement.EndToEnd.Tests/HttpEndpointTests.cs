@@ -89,7 +89,10 @@ public sealed class HttpEndpointTests(NodeFixture fixture)
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
-    /// <summary>Proto3 JSON may write int64 as a string or a number; both mean the same.</summary>
-    private static long Int64(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String ? long.Parse(element.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : element.GetInt64();
+    /// <summary>Proto3 JSON writes int64 as a string (a JavaScript number would round large figures).</summary>
+    private static long Int64(JsonElement element)
+    {
+        Assert.Equal(JsonValueKind.String, element.ValueKind);
+        return long.Parse(element.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

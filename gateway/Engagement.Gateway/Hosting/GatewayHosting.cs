@@ -33,8 +33,12 @@ public static partial class GatewayHosting
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding(json =>
+        {
             // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
-            json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor));
+            json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor);
+            // Proto3 JSON: int64 as strings, so no JavaScript client rounds a large figure.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterHealthCheck>();
