@@ -14,7 +14,7 @@ public static class ExceptionMapper
     public static RpcException ToRpcException(Exception exception) => exception switch
     {
         RpcException rpc => rpc,
-        EngagementException e => Build(CodeOf(e.Kind), e.Reason, e.Message, e.Violations),
+        EngagementException e => Build(CodeOf(e.Kind), e.Reason, e.Message, e.Violations, e.Details, e.RetryAfter),
         InconsistentStateException => Build(Code.Aborted, ErrorReasons.ConcurrentUpdate,
             "The resource was changed concurrently; retry with the same idempotency key."),
         OperationCanceledException => Build(Code.Cancelled, "CANCELLED", "The call was cancelled."),
@@ -40,14 +40,21 @@ public static class ExceptionMapper
         _ => Code.Internal,
     };
 
-    private static RpcException Build(Code code, string reason, string message, IReadOnlyList<FieldViolation>? violations = null)
+    private static RpcException Build(Code code, string reason, string message, IReadOnlyList<FieldViolation>? violations = null,
+        IReadOnlyDictionary<string, string>? details = null, TimeSpan? retryAfter = null)
     {
-        var status = new Google.Rpc.Status
+        var info = new ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain };
+        foreach (var (key, value) in details ?? new Dictionary<string, string>())
         {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain }) },
-        };
+            info.Metadata[key] = value;
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        if (retryAfter is { } delay)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) }));
+        }
+
         if (violations is { Count: > 0 })
         {
             var badRequest = new BadRequest();

@@ -35,7 +35,7 @@ public static partial class GatewayHosting
         }).AddJsonTranscoding(json =>
         {
             // Error details travel as google.protobuf.Any; JSON needs to know their types to write them.
-            json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor);
+            json.TypeRegistry = TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor, RetryInfo.Descriptor);
             // Proto3 JSON: int64 as strings, so no JavaScript client rounds a large figure.
             json.JsonSettings.WriteInt64sAsStrings = true;
         });

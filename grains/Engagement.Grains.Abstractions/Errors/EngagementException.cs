@@ -37,6 +37,35 @@ public sealed class EngagementException : Exception
     [Id(2)]
     public IReadOnlyList<FieldViolation> Violations { get; private set; } = [];
 
+    [Id(3)]
+    private Dictionary<string, string> _details = [];
+
+    /// <summary>
+    /// The figures behind the failure (e.g. <c>neededPoints</c>, <c>availablePoints</c>), keyed in lowerCamelCase
+    /// and listed per reason in docs/errors.md; they reach the client as <c>google.rpc.ErrorInfo.metadata</c>, so an
+    /// app can word the message in its own language without parsing English.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Details => _details;
+
+    /// <summary>How long to wait before trying again (a rate limit); sent as <c>google.rpc.RetryInfo</c>.</summary>
+    [Id(4)]
+    public TimeSpan? RetryAfter { get; private set; }
+
+    /// <summary>Adds a figure to <see cref="Details"/>; returns this exception, to be thrown.</summary>
+    public EngagementException With(string key, long value)
+    {
+        _details[key] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return this;
+    }
+
+    /// <summary>Sets <see cref="RetryAfter"/> (rounded up to whole seconds, at least one) and the <c>retryAfterSeconds</c> detail.</summary>
+    public EngagementException RetryIn(TimeSpan delay)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds));
+        RetryAfter = TimeSpan.FromSeconds(seconds);
+        return With("retryAfterSeconds", seconds);
+    }
+
     public static EngagementException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
         new(ErrorKind.InvalidArgument, ErrorReasons.InvalidArgument,
             "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);

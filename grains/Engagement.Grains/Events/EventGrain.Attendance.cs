@@ -174,7 +174,7 @@ public sealed partial class EventGrain
         if (_wrongCodes.BlockedUntil(memberId, now) is { } until)
         {
             throw EngagementException.ResourceExhausted(ErrorReasons.CheckInAttemptsExceeded,
-                $"Too many wrong check-in codes; try again in {Math.Ceiling((until - now).TotalMinutes)} minutes.");
+                $"Too many wrong check-in codes; try again in {Math.Ceiling((until - now).TotalMinutes)} minutes.").RetryIn(until - now);
         }
 
         if (!CheckInCodes.Accepts(S.Secret, code, now))

@@ -22,7 +22,7 @@ public sealed partial class MerchantGrain
 
         if (item.Available <= 0)
         {
-            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"'{item.Spec.Name}' is out of stock.");
+            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"'{item.Spec.Name}' is out of stock.").With("availableUnits", 0);
         }
 
         S.Items[itemId] = item with { Available = item.Available - 1, Reserved = item.Reserved + 1 };

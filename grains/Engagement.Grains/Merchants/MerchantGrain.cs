@@ -81,7 +81,8 @@ public sealed partial class MerchantGrain(
 
         if (item.Available + delta < 0)
         {
-            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"Only {item.Available} unit(s) are available to remove.");
+            throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"Only {item.Available} unit(s) are available to remove.")
+                .With("availableUnits", item.Available);
         }
 
         S.Items[itemId] = item with { Available = item.Available + delta };
@@ -120,9 +121,13 @@ public sealed partial class MerchantGrain(
         Caller.Demand(await IsStaffAsync(caller, cancellationToken), "validate codes at this merchant");
         var now = clock.UtcNow;
         var staff = _staffValidations.TryGetValue(caller.Subject, out var queue) ? queue : _staffValidations[caller.Subject] = new Queue<DateTimeOffset>();
-        if (!Admit(staff, options.Value.ValidationsPerStaffPerMinute, now) || !Admit(_merchantValidations, options.Value.ValidationsPerMerchantPerMinute, now))
+        var perStaff = options.Value.ValidationsPerStaffPerMinute;
+        var perMerchant = options.Value.ValidationsPerMerchantPerMinute;
+        if (!Admit(staff, perStaff, now) || !Admit(_merchantValidations, perMerchant, now))
         {
-            throw EngagementException.ResourceExhausted(ErrorReasons.TooManyValidations, "Too many codes were typed in the last minute; wait a moment or scan the QR code.");
+            var full = staff.Count >= perStaff ? (Window: staff, Limit: perStaff) : (Window: _merchantValidations, Limit: perMerchant);
+            throw EngagementException.ResourceExhausted(ErrorReasons.TooManyValidations, "Too many codes were typed in the last minute; wait a moment or scan the QR code.")
+                .With("limitPerMinute", full.Limit).RetryIn(full.Window.Peek() + TimeSpan.FromMinutes(1) - now);
         }
 
         var redemption = await GrainFactory.GetGrain<IRedemptionCodeGrain>($"{MerchantId}/{code}").ResolveAsync(cancellationToken);

@@ -11,7 +11,8 @@ public sealed partial class MemberGrain
             if (S.Balance - S.Held < points)
             {
                 throw EngagementException.FailedPrecondition(ErrorReasons.InsufficientPoints,
-                    $"This needs {points} points; {S.Balance - S.Held} are available.");
+                    $"This needs {points} points; {S.Balance - S.Held} are available.")
+                    .With("neededPoints", points).With("availablePoints", S.Balance - S.Held);
             }
 
             var today = ParkClock.DayOf(clock.UtcNow, profile.TimeZone);

@@ -79,7 +79,8 @@ public sealed partial class MemberGrain
             if (S.Balance + amount < S.Held)
             {
                 throw EngagementException.FailedPrecondition(ErrorReasons.InsufficientPoints,
-                    $"The member has {S.Balance - S.Held} spendable points; an adjustment of {amount} would make the balance negative.");
+                    $"The member has {S.Balance - S.Held} spendable points; an adjustment of {amount} would make the balance negative.")
+                    .With("neededPoints", -amount).With("availablePoints", S.Balance - S.Held);
             }
 
             var entry = await Ledger.AppendAsync(amount, LedgerEntryKind.Adjustment, $"adjustment: {reason}", idempotencyKey, now);
