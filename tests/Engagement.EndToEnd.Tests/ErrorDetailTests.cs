@@ -72,4 +72,32 @@ public sealed class ErrorDetailTests(NodeFixture fixture)
         Assert.Equal(ErrorReasons.InsufficientPoints, detail.GetProperty("reason").GetString());
         Assert.Equal("30", detail.GetProperty("metadata").GetProperty("neededPoints").GetString());
     }
+
+    [Theory]
+    [InlineData("POST", "checkIn", "{\"idempotencyKey\": 12, bad", "application/json")]
+    [InlineData("POST", "checkIn", "{}", "application/x-www-form-urlencoded")]
+    [InlineData("GET", "board", "", "")]
+    public async Task JsonRoutesRefuseMalformedRequestsWithAnErrorInfo(string method, string call, string body, string contentType)
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var (id, _) = await seed.MemberAsync();
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token(id, new RoleGrant(Role.Member, id)));
+        using var request = new HttpRequestMessage(new HttpMethod(method), call == "board"
+            ? $"/v1/leaderboards?scope=NO_SUCH_SCOPE&scopeId={seed.Branch}"
+            : $"/v1/members/{id}:checkIn");
+        if (contentType.Length > 0)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await http.SendAsync(request);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(3, json.GetProperty("code").GetInt32());
+        Assert.Equal(ErrorReasons.InvalidArgument, json.GetProperty("details")[0].GetProperty("reason").GetString());
+        Assert.Equal(0, (await seed.Secretary.Points.GetBalanceAsync(new GetBalanceRequest { MemberId = id })).LedgerEntries);
+    }
 }

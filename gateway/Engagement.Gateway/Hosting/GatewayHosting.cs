@@ -40,6 +40,9 @@ public static partial class GatewayHosting
             json.JsonSettings.WriteInt64sAsStrings = true;
         });
         builder.Services.AddGrpcReflection();
+        // The transcoder logs a client's malformed JSON with a stack trace at information level; JsonRouteErrors
+        // answers it with an ErrorInfo instead, and such a request is not worth a log entry of its own.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterHealthCheck>();
         builder.Services.AddSingleton<LiveHub>();
@@ -61,6 +64,7 @@ public static partial class GatewayHosting
         app.MapEngagementConsole(signIn.Auth, signIn.DevelopmentKey);
         app.UseAuthentication();
         app.Use(OfficerRoles.AddRolesAsync);
+        app.UseJsonRouteErrors();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<OrganizationService>();
         app.MapGrpcService<BackOfficeService>();
