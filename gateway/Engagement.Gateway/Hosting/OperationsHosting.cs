@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Engagement.Gateway;
+
+/// <summary>
+/// What operators and orchestrators use, shared by the node and the standalone gateway: OpenTelemetry metrics
+/// (Prometheus scrape at <c>/metrics</c>, OTLP push) and traces (OTLP), and plain-HTTP health at <c>/healthz/live</c>
+/// and <c>/healthz/ready</c> beside the gRPC health service. docs/operations.md describes them.
+/// </summary>
+public static class OperationsHosting
+{
+    /// <summary>Meters exported besides ASP.NET Core's and Kestrel's: ours, Orleans', Npgsql's.</summary>
+    private static readonly string[] Meters = [EngagementMetrics.MeterName, "Microsoft.Orleans", "Npgsql"];
+
+    /// <summary>Activity sources traced besides ASP.NET Core (incl. gRPC server calls) and Npgsql.</summary>
+    private static readonly string[] Sources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    public static WebApplicationBuilder AddEngagementOperations(this WebApplicationBuilder builder)
+    {
+        var options = OperationsOptions.From(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Readiness>());
+        builder.Services.AddHealthChecks().AddCheck<Readiness>("shutdown", tags: [Readiness.Tag]);
+        if (!options.AnyExporter)
+        {
+            return builder; // nothing listens: instruments record into nothing, no activity is created
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("engagement", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddMeter(Meters);
+                if (options.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (options.OtlpEndpoint is { } endpoint)
+                {
+                    metrics.AddOtlpExporter(otlp => Configure(otlp, endpoint));
+                }
+            });
+        if (options.OtlpEndpoint is { } traces)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsOperationsPath(context.Request.Path))
+                .AddSource(Sources)
+                .AddNpgsql()
+                .AddOtlpExporter(otlp => Configure(otlp, traces)));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapEngagementOperations(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<OperationsOptions>();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Readiness.Tag), ResponseWriter = WriteAsync });
+        if (options.Prometheus)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
+        return app;
+    }
+
+    private static bool IsOperationsPath(PathString path) =>
+        path.StartsWithSegments("/healthz", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+
+    private static void Configure(OtlpExporterOptions otlp, Uri endpoint)
+    {
+        otlp.Endpoint = endpoint;
+        // The standard port of OTLP over HTTP is 4318; anything else is taken for gRPC (4317), OTLP's default.
+        otlp.Protocol = endpoint.Port == 4318 ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+    }
+
+    /// <summary>The status and each check's verdict as JSON: <c>{"status":"Unhealthy","checks":{"silo":{...}}}</c>.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new Dictionary<string, object>
+        {
+            ["status"] = report.Status.ToString(),
+            ["checks"] = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
