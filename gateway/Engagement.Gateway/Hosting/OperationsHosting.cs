@@ -35,7 +35,9 @@ public static class OperationsHosting
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("engagement", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+            .ConfigureResource(resource => resource.AddService(
+                builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "engagement",
+                serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddMeter(Meters);
@@ -44,18 +46,18 @@ public static class OperationsHosting
                     metrics.AddPrometheusExporter();
                 }
 
-                if (options.OtlpEndpoint is { } endpoint)
+                if (options.OtlpEndpoint is not null)
                 {
-                    metrics.AddOtlpExporter(otlp => Configure(otlp, endpoint));
+                    metrics.AddOtlpExporter(otlp => Configure(otlp, options, "metrics"));
                 }
             });
-        if (options.OtlpEndpoint is { } traces)
+        if (options.OtlpEndpoint is not null)
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsOperationsPath(context.Request.Path))
                 .AddSource(Sources)
                 .AddNpgsql()
-                .AddOtlpExporter(otlp => Configure(otlp, traces)));
+                .AddOtlpExporter(otlp => Configure(otlp, options, "traces")));
         }
 
         return builder;
@@ -77,11 +79,15 @@ public static class OperationsHosting
     private static bool IsOperationsPath(PathString path) =>
         path.StartsWithSegments("/healthz", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
 
-    private static void Configure(OtlpExporterOptions otlp, Uri endpoint)
+    /// <summary>
+    /// The collector for one signal ("traces", "metrics"): over gRPC the endpoint as given; over HTTP the signal's path
+    /// under it (<c>/v1/traces</c>), as the standard variables mean it.
+    /// </summary>
+    private static void Configure(OtlpExporterOptions otlp, OperationsOptions options, string signal)
     {
-        otlp.Endpoint = endpoint;
-        // The standard port of OTLP over HTTP is 4318; anything else is taken for gRPC (4317), OTLP's default.
-        otlp.Protocol = endpoint.Port == 4318 ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        var endpoint = options.OtlpEndpoint!;
+        otlp.Protocol = options.OtlpHttp ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        otlp.Endpoint = options.OtlpHttp ? new Uri($"{endpoint.ToString().TrimEnd('/')}/v1/{signal}") : endpoint;
     }
 
     /// <summary>The status and each check's verdict as JSON: <c>{"status":"Unhealthy","checks":{"silo":{...}}}</c>.</summary>

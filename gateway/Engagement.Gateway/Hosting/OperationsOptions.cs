@@ -10,6 +10,12 @@ public sealed class OperationsOptions
     public Uri? OtlpEndpoint { get; set; }
 
     /// <summary>
+    /// OTLP over HTTP (protobuf) rather than gRPC: <c>Engagement:Telemetry:Otlp:Protocol</c> or
+    /// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> = <c>http/protobuf</c>; unset, an endpoint on port 4318 (OTLP/HTTP's own) means HTTP.
+    /// </summary>
+    public bool OtlpHttp { get; set; }
+
+    /// <summary>
     /// How long a stopping process stays up answering <c>/healthz/ready</c> with 503 before it leaves the cluster, so a
     /// load balancer stops sending it work first. Zero by default.
     /// </summary>
@@ -28,6 +34,9 @@ public sealed class OperationsOptions
         {
             PrometheusEnabled = configuration.GetValue<bool?>("Engagement:Telemetry:Prometheus:Enabled") ?? development,
             OtlpEndpoint = otlp is null ? null : new Uri(otlp, UriKind.Absolute),
+            OtlpHttp = (configuration["Engagement:Telemetry:Otlp:Protocol"] ?? configuration["OTEL_EXPORTER_OTLP_PROTOCOL"]) is { Length: > 0 } protocol
+                ? protocol.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+                : otlp is not null && new Uri(otlp, UriKind.Absolute).Port == 4318,
             ShutdownDelay = configuration.GetValue<TimeSpan?>("Engagement:Health:ShutdownDelay") ?? TimeSpan.Zero,
         };
     }

@@ -38,4 +38,8 @@ public sealed class Scrape
         _samples.Where(s => s.Name == name && s.Labels.Contains(label, StringComparison.Ordinal)).Sum(s => s.Value);
 
     public bool Has(string name) => _samples.Any(s => s.Name == name);
+
+    public bool HasPrefix(string prefix) => _samples.Any(s => s.Name.StartsWith(prefix, StringComparison.Ordinal));
+
+    public IEnumerable<string> Names => _samples.Select(s => s.Name).Distinct();
 }
