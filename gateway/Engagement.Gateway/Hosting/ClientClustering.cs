@@ -28,6 +28,11 @@ public static class ClientClustering
             client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
         }
 
+        if (OperationsOptions.From(configuration).OtlpEndpoint is not null)
+        {
+            client.AddActivityPropagation(); // traces follow calls from this gateway into the silos
+        }
+
         // Live watches reach the gateway as grain observers (LiveHub), not streams: a gateway needs no stream provider.
         return client;
     }

@@ -48,7 +48,8 @@ public static partial class GatewayHosting
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<OfficerRoles>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OfficerRoles>());
-        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [Readiness.Tag]);
+        builder.AddEngagementOperations();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.
         var developmentKey = IsExternal(auth) ? null : DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(builder.Configuration, auth));
@@ -83,6 +84,7 @@ public static partial class GatewayHosting
         app.MapGrpcService<LeaderboardService>();
         app.MapGrpcService<InsightsService>();
         app.MapGrpcHealthChecksService();
+        app.MapEngagementOperations();
         app.MapGrpcReflectionService();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;

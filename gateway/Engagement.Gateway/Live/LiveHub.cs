@@ -51,7 +51,13 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
             }
         }
 
-        var leave = new Leave(() => LeaveAsync(id, relay, watcher));
+        var kind = WatchKind<T>();
+        EngagementMetrics.Watch(kind, +1);
+        var leave = new Leave(() =>
+        {
+            EngagementMetrics.Watch(kind, -1);
+            return LeaveAsync(id, relay, watcher);
+        });
         try
         {
             await relay.Ready;
@@ -65,6 +71,10 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
 
         return leave;
     }
+
+    /// <summary>The metric tag of a watch: what is watched.</summary>
+    private static string WatchKind<T>() =>
+        typeof(T) == typeof(BoardPage) ? "leaderboard" : typeof(T) == typeof(RedemptionView) ? "redemption" : typeof(T) == typeof(Notice) ? "notice" : typeof(T).Name;
 
     private void Forget((Type, IAddressable) id, IRelay relay)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -60,16 +61,38 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
 
     public override async Task<ValidateRedemptionResponse> ValidateRedemption(ValidateRedemptionRequest request, ServerCallContext context)
     {
-        var caller = context.GetCaller();
-        var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, null, context.CancellationToken);
-        return new() { Redemption = (await Redemption(id).ValidateAsync(caller, request.MerchantId, secret, context.CancellationToken)).ToProto() };
+        var startedAt = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var caller = context.GetCaller();
+            var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, null, context.CancellationToken);
+            var view = await Redemption(id).ValidateAsync(caller, request.MerchantId, secret, context.CancellationToken);
+            succeeded = true;
+            return new() { Redemption = view.ToProto() };
+        }
+        finally
+        {
+            EngagementMetrics.RedemptionValidated(startedAt, succeeded);
+        }
     }
 
     public override async Task<ConfirmRedemptionResponse> ConfirmRedemption(ConfirmRedemptionRequest request, ServerCallContext context)
     {
-        var caller = context.GetCaller();
-        var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, request.IdempotencyKey, context.CancellationToken);
-        return new() { Redemption = (await Redemption(id).ConfirmAsync(caller, request.MerchantId, secret, request.IdempotencyKey, context.CancellationToken)).ToProto() };
+        var startedAt = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var caller = context.GetCaller();
+            var (id, secret) = await LocateAsync(caller, request.MerchantId, request.Code, request.QrPayload, request.IdempotencyKey, context.CancellationToken);
+            var view = await Redemption(id).ConfirmAsync(caller, request.MerchantId, secret, request.IdempotencyKey, context.CancellationToken);
+            succeeded = true;
+            return new() { Redemption = view.ToProto() };
+        }
+        finally
+        {
+            EngagementMetrics.RedemptionConfirmed(startedAt, succeeded);
+        }
     }
 
     public override async Task<RefundRedemptionResponse> RefundRedemption(RefundRedemptionRequest request, ServerCallContext context)

@@ -43,6 +43,7 @@ public sealed class LeaderboardGrain(
     private RepairSchedule? _repairs;
     private int? _memberCount;
     private Watchers<BoardPage>? _watchers;
+    private string? _scopeTag;
 
     /// <summary>A branch board's change not yet told to its committee's branch board: the newest entry's time, and whether a member scored here first.</summary>
     private (DateTimeOffset At, bool Newcomer)? _unreported;
@@ -50,6 +51,9 @@ public sealed class LeaderboardGrain(
     private RepairSchedule Repairs => _repairs ??= new(membership);
 
     private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>The board's scope as a metric tag (park_members, branch_members, ...).</summary>
+    private string ScopeTag => _scopeTag ??= System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(BoardKeys.Parse(Key).Scope.ToString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -97,7 +101,10 @@ public sealed class LeaderboardGrain(
             var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
             var entries = lost ? await repair.MissingAsync(entry.MemberId, entry.Sequence, last) : [];
             entries.Add(entry);
-            Apply(entry.MemberId, entries);
+            if (Apply(entry.MemberId, entries))
+            {
+                EngagementMetrics.BoardApplied(ScopeTag, clock.UtcNow - entry.CreatedAt);
+            }
         }
 
         await ReportToCommitteeAsync();

@@ -39,6 +39,13 @@ public sealed partial class MemberGrain
 
         await Writes(now).RecordAsync(key, null, new MemberWrite(null, result));
         await SaveAsync(state);
+        EngagementMetrics.CheckedIn(result.AlreadyCheckedIn);
+        if (!result.AlreadyCheckedIn)
+        {
+            EngagementMetrics.Awarded(Activity.CheckIn, result.Entry?.Amount ?? 0);
+            EngagementMetrics.Awarded(Activity.CheckInStreak, result.StreakBonusEntry?.Amount ?? 0);
+        }
+
         await PublishAsync(profile, result.AlreadyCheckedIn ? [] : [result.Entry, result.StreakBonusEntry]);
         return result;
     }
@@ -61,6 +68,7 @@ public sealed partial class MemberGrain
         var result = new AwardResult(award.Points, entry?.Amount ?? 0, entry, S.Balance, S.EarnedToday.GetValueOrDefault(award.Activity), rules.DailyCap(award.Activity));
         await Writes(now).RecordAsync(key, null, new MemberWrite(result));
         await SaveAsync(state);
+        EngagementMetrics.Awarded(award.Activity, entry?.Amount ?? 0);
         await PublishAsync(profile, entry);
         return result;
     }

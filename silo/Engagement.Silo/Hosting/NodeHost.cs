@@ -18,9 +18,11 @@ public static partial class NodeHost
         var dataSource = await SiloHosting.OpenDatabaseAsync(builder.Configuration, storage, cancellationToken);
         builder.Services.AddSingleton(_ => dataSource);
         builder.Services.TryAddSingleton(DomainClock.System);
-        builder.UseOrleans(silo => silo.UseEngagementSilo(builder.Configuration, storage, dataSource));
+        builder.UseOrleans(silo => silo.UseEngagementSilo(builder.Configuration, storage, dataSource).AddEngagementDashboard(builder.Configuration));
         builder.AddEngagementGateway();
+        SiloReadiness.AddTo(builder.Services);
         var app = builder.Build();
+        app.MapEngagementDashboard();
         app.MapEngagementGateway();
         LogStorage(app.Logger, storage.IsPostgres ? "PostgreSQL" : "SQLite", storage.IsPostgres ? "(connection string)" : StorageSettings.DataDirectory(builder.Configuration));
         return app;

@@ -104,6 +104,11 @@ public static class SiloHosting
             o.DataSource = dataSource;
         });
         silo.AddEngagementStreams();
+        if (OperationsOptions.From(configuration).OtlpEndpoint is not null)
+        {
+            silo.AddActivityPropagation(); // traces follow grain calls across silos
+        }
+
         silo.Services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
         silo.Services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         silo.Configure<ReminderOptions>(configuration.GetSection("Engagement:Reminders"));

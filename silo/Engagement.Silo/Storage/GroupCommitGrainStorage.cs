@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -52,6 +53,9 @@ public abstract partial class GroupCommitGrainStorage : IGrainStorage, IDisposab
     protected string Name { get; }
 
     protected string ServiceId { get; }
+
+    /// <summary>The database behind the store, as the storage metrics' <c>provider</c> tag.</summary>
+    protected abstract string Provider { get; }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -149,6 +153,7 @@ public abstract partial class GroupCommitGrainStorage : IGrainStorage, IDisposab
                 batch.Add(more);
             }
 
+            var startedAt = Stopwatch.GetTimestamp();
             try
             {
                 ExecuteBatch(batch, writer);
@@ -159,6 +164,8 @@ public abstract partial class GroupCommitGrainStorage : IGrainStorage, IDisposab
                 LogBatchFailed(e, Name, batch.Count);
                 batch.ForEach(o => o.Fail(e));
             }
+
+            EngagementMetrics.StorageBatch(Provider, batch.Count, Stopwatch.GetElapsedTime(startedAt));
         }
     }
 

@@ -54,6 +54,8 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
             : new Row(null, null);
     }
 
+    protected override string Provider => "postgres";
+
     protected override void ExecuteBatch(IReadOnlyList<Operation> batch, int writer)
     {
         // One order for every batch of every silo: two transactions that touch the same rows lock them in the same

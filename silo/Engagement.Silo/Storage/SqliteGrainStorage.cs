@@ -34,6 +34,8 @@ public sealed class SqliteGrainStorage(string name, string serviceId, SqliteData
     protected override void Dispose(bool disposing) => ResetConnection();
 
     /// <summary>Reads see committed state only; the writes of a batch commit together or not at all.</summary>
+    protected override string Provider => "sqlite";
+
     protected override void ExecuteBatch(IReadOnlyList<Operation> batch, int writer)
     {
         var results = new Row[batch.Count];
