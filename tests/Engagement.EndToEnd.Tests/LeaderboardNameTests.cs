@@ -1,6 +1,7 @@
 using Engagement.V1;
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Engagement.EndToEnd;
 
@@ -136,6 +137,51 @@ public sealed class LeaderboardNameTests(NodeFixture fixture)
         }
         finally
         {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ARenameJustBeforeASigkillShowsOnTheBoardsAfterTheRestart()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-names-kill-").FullName;
+        var settings = new NodeSettings(directory, []);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.GrpcPort}");
+        var node = await NodeProcess.StartAsync(settings);
+        try
+        {
+            var seed = await Seed.CreateAsync(channel, settings.Key);
+            var (id, member) = await RegisterAsync(seed, "吴十");
+            await AdjustAsync(seed, id, 7);
+            await Eventually.SucceedsAsync(async () =>
+                (await seed.Secretary.Leaderboards.GetLeaderboardAsync(Board(LeaderboardScope.BranchMembers, seed.Branch, LeaderboardPeriod.All))).Entries
+                    .Single().DisplayName == "吴十" ? true : throw new InvalidOperationException("not yet"), TimeSpan.FromSeconds(10), "the board before the kill");
+
+            // The boards' snapshots are at most 5 s old (a board may not have one yet): the kill most likely takes the
+            // rename with them, not the member's stored name. A board re-created from its snapshot reconciles 1 s after
+            // activation; one without a snapshot is rebuilt from the ledgers by its first reconcile, 30 s after.
+            await member.Organization.SetMemberDisplayNameAsync(new SetMemberDisplayNameRequest { MemberId = id, DisplayName = "吴老十", IdempotencyKey = "r" });
+            node.Kill();
+            await node.DisposeAsync();
+            node = await NodeProcess.StartAsync(settings);
+
+            var shown = await Eventually.SucceedsAsync(async () =>
+            {
+                var names = new List<string>();
+                foreach (var (scope, scopeId) in new[] { (LeaderboardScope.BranchMembers, seed.Branch), (LeaderboardScope.ParkMembers, seed.Park) })
+                {
+                    var page = await seed.Admin.Leaderboards.GetLeaderboardAsync(Board(scope, scopeId, LeaderboardPeriod.All));
+                    names.Add(page.Entries.Single().DisplayName);
+                }
+
+                return names.All(n => n == "吴老十") ? names : throw new InvalidOperationException(string.Join(",", names));
+            }, TimeSpan.FromSeconds(45), "the boards showing the rename after the restart");
+
+            Assert.Equal(2, shown.Count);
+        }
+        finally
+        {
+            await node.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
     }
