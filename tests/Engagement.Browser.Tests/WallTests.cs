@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Engagement.V1;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,6 +51,30 @@ public sealed class WallTests(ConsoleNode console, ITestOutputHelper output)
         output.WriteLine(await tab.ScreenshotAsync("wall-fullscreen"));
         await tab.Page.Keyboard.PressAsync("Escape");
         await Expect(tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToBeVisibleAsync();
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_member_sees_the_other_members_names_on_their_branch_wall_and_a_rename_at_once()
+    {
+        ConsoleNode.RequireChromium();
+        var seed = await Seed.CreateAsync(console.Node.Channel, console.Settings.Key);
+        var me = await seed.MemberAsync("孙中山");
+        var other = await seed.MemberAsync("林徽因");
+        await seed.AwardAsync(other, 20);
+        await seed.AwardAsync(me, 10);
+        await using var tab = await ConsolePage.OpenAsync(console.Browser, console.BaseUrl);
+        await tab.SignInAsync("member", me, me);
+        await tab.GoAsync($"#/wall/branch/{seed.Branch}/all");
+        var board = tab.Page.GetByRole(AriaRole.List, new() { Name = "个人排名" });
+
+        // A member may not read another member's profile: the name comes with the board's entry.
+        await Expect(board.GetByRole(AriaRole.Listitem).First.Locator(".name")).ToHaveTextAsync("林徽因");
+        await Expect(board.GetByRole(AriaRole.Listitem).Nth(1).Locator(".name")).ToHaveTextAsync("孙中山");
+
+        await seed.Secretary.Organization.SetMemberDisplayNameAsync(new SetMemberDisplayNameRequest { MemberId = other, DisplayName = "林徽音", IdempotencyKey = Seed.Next("k") });
+        await Expect(board.GetByRole(AriaRole.Listitem).First.Locator(".name")).ToHaveTextAsync("林徽音", new() { Timeout = 2_000 });
+        output.WriteLine(await tab.ScreenshotAsync("wall-member"));
         tab.AssertNoConsoleErrors();
     }
 

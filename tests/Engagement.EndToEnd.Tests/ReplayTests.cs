@@ -53,6 +53,10 @@ public sealed class ReplayTests(NodeFixture fixture)
             async s => new(s.Home.Secretary, new VerifyMemberRequest { MemberId = (await s.Home.MemberAsync(verified: false)).Id, IdempotencyKey = Key() }),
             null,
             (s, c) => [new(s.Away.Secretary, c.Request), new(s.Secretary2, c.Request)]),
+        ["engagement.v1.OrganizationService/SetMemberDisplayName"] = new(
+            s => Task.FromResult(new Call(s.Home.Secretary, new SetMemberDisplayNameRequest { MemberId = s.MemberId, DisplayName = "小李", IdempotencyKey = Key() })),
+            r => With<SetMemberDisplayNameRequest>(r, x => x.DisplayName = "老李"),
+            (s, c) => [new(s.Away.Secretary, c.Request), new(s.Secretary2, c.Request)]),
         ["engagement.v1.OrganizationService/AppointOfficer"] = new(
             s => Task.FromResult(new Call(s.Home.Admin, new AppointOfficerRequest
             {

@@ -91,4 +91,45 @@ public sealed class BoardRankingTests
         Assert.Equal(["big", "small"], ranking.Range(0, 2).Select(e => e.MemberId)); // 3.0 against 2.5 per member
         Assert.Equal(480, ranking.Total);
     }
+
+    [Fact]
+    public void AMembersNameIsKeptWithTheirScoreAndOnlyANewerNameReplacesIt()
+    {
+        var ranking = new BoardRanking(new(StringComparer.Ordinal), BoardOrder.Instance);
+        ranking.Apply("m", [Entry("m", 1, 5)], All, new MemberName("王小明", 0));
+        var renamed = ranking.Rename("m", new MemberName("小明", 1));
+        var stale = ranking.Apply("m", [Entry("m", 2, 1)], All, new MemberName("王小明", 0));
+        var staleRename = ranking.Rename("m", new MemberName("王小明", 0));
+        var unknown = ranking.Rename("x", new MemberName("路人", 3));
+
+        Assert.True(renamed);
+        Assert.Null(staleRename);
+        Assert.Null(unknown);
+        Assert.True(stale!.Counted);
+        Assert.Equal(("小明", 6L), (ranking.Range(0, 1)[0].Name, ranking.Range(0, 1)[0].Score));
+        Assert.Equal(1, ranking.Count);
+    }
+
+    [Fact]
+    public void ANameArrivingWithANewEntryReplacesAnOlderOneAndTellsTheTop()
+    {
+        var ranking = new BoardRanking(new(StringComparer.Ordinal), BoardOrder.Instance);
+        ranking.Apply("m", [Entry("m", 1, 5)], All);
+        var named = ranking.Apply("m", [Entry("m", 2, -1, kind: LedgerEntryKind.Redemption)], e => e.Kind != LedgerEntryKind.Redemption, new MemberName("小红", 2));
+
+        Assert.Equal((false, true), (named!.Counted, named.TopChanged));
+        Assert.Equal("小红", ranking.Around("m", 0)!.Value.Entry.Name);
+    }
+
+    [Fact]
+    public void ABranchKeepsItsNameWhenAReportCarriesNone()
+    {
+        var ranking = new BoardRanking(new(StringComparer.Ordinal), PerMemberOrder.Instance);
+        ranking.SetBranch("b1", 10, 2, T0, "第一党支部");
+        var unchanged = ranking.SetBranch("b1", 10, 2, T0);
+        ranking.SetBranch("b1", 12, 2, T0);
+
+        Assert.Null(unchanged);
+        Assert.Equal(("第一党支部", 12L), (ranking.Range(0, 1)[0].Name, ranking.Range(0, 1)[0].Score));
+    }
 }

@@ -130,8 +130,12 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
     };
 
     private static LeaderboardEntry ToProto(BoardEntry entry) => entry.Members > 0
-        ? new() { Rank = entry.Rank, BranchId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt), Members = entry.Members, PointsPerMember = entry.PointsPerMember }
-        : new() { Rank = entry.Rank, MemberId = entry.MemberId, Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt) };
+        ? new()
+        {
+            Rank = entry.Rank, BranchId = entry.MemberId, BranchName = entry.Name ?? "", Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt),
+            Members = entry.Members, PointsPerMember = entry.PointsPerMember,
+        }
+        : new() { Rank = entry.Rank, MemberId = entry.MemberId, DisplayName = entry.Name ?? "", Score = entry.Score, ReachTime = Timestamp.FromDateTimeOffset(entry.ReachedAt) };
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex DayPattern();

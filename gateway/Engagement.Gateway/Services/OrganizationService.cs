@@ -72,6 +72,16 @@ public sealed partial class OrganizationService(IGrainFactory grains, OfficerRol
         return new VerifyMemberResponse { Member = member.ToProto() };
     }
 
+    public override async Task<SetMemberDisplayNameResponse> SetMemberDisplayName(SetMemberDisplayNameRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        new RequestValidator().Id("member_id", request.MemberId).Text("display_name", request.DisplayName, 64)
+            .IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
+        var member = await grains.GetGrain<IMemberGrain>(request.MemberId)
+            .SetDisplayNameAsync(caller, request.DisplayName.Trim(), request.IdempotencyKey, context.CancellationToken);
+        return new SetMemberDisplayNameResponse { Member = member.ToProto() };
+    }
+
     public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

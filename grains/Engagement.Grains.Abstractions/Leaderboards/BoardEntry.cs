@@ -2,7 +2,8 @@ namespace Engagement;
 
 /// <summary>
 /// A place on a board; <see cref="Rank"/> counts from 1. On a branch board <see cref="MemberId"/> is the branch id,
-/// <see cref="Score"/> the branch's points and <see cref="Members"/> its member count.
+/// <see cref="Score"/> the branch's points and <see cref="Members"/> its member count. <see cref="Name"/> is the member's
+/// display name (the branch's name on a branch board); null when the board has not learnt it yet.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardEntry")]
 public sealed record BoardEntry(
@@ -10,7 +11,8 @@ public sealed record BoardEntry(
     [property: Id(1)] string MemberId,
     [property: Id(2)] long Score,
     [property: Id(3)] DateTimeOffset ReachedAt,
-    [property: Id(4)] int Members = 0)
+    [property: Id(4)] int Members = 0,
+    [property: Id(5)] string? Name = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public double PointsPerMember => Members == 0 ? 0 : (double)Score / Members;

@@ -15,6 +15,6 @@ public interface IBoardBatcherGrain : IGrainWithIntegerKey
     Task EnqueueAsync(IReadOnlyList<string> boardKeys, BoardUpdate update);
 }
 
-/// <summary>A ranked ledger entry for a board, with the member's previous ranked sequence (null: unknown).</summary>
+/// <summary>A ranked ledger entry for a board, with the member's previous ranked sequence (null: unknown) and name (null: unknown).</summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardUpdate")]
-public sealed record BoardUpdate([property: Id(0)] LedgerEntry Entry, [property: Id(1)] long? PreviousRanked);
+public sealed record BoardUpdate([property: Id(0)] LedgerEntry Entry, [property: Id(1)] long? PreviousRanked, [property: Id(2)] MemberName? Name = null);

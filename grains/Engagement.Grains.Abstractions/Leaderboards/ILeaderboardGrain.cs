@@ -22,7 +22,15 @@ public interface ILeaderboardGrain : IGrainWithStringKey, IWatchable<BoardPage>
     /// For branch boards of a committee: a branch's points in the period and its member count now (absolute values,
     /// so a repeated report changes nothing).
     /// </summary>
-    Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, string? branchName = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For a member whose display name changed: shows <paramref name="name"/> for them if they are on this board and it
+    /// is newer than the one it has (nothing otherwise; the board does not learn of members here). One-way: the member
+    /// grain does not wait for boards, which may be reading its ledger at that moment.
+    /// </summary>
+    [OneWay]
+    Task RenameAsync(string memberId, MemberName name);
 
     /// <summary>
     /// Compares every member of the board's scope with their ledger and applies what the stream never delivered

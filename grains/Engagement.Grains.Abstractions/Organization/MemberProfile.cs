@@ -17,8 +17,13 @@ public sealed record MemberProfile(
     [property: Id(11)] DateTimeOffset? DeactivatedAt = null,
     [property: Id(12)] DateTimeOffset? TransferredAt = null,
     [property: Id(13)] long? TransferredAfterSequence = null,
-    [property: Id(14)] string? CommitteeBeforeTransfer = null)
+    [property: Id(14)] string? CommitteeBeforeTransfer = null,
+    [property: Id(15)] long NameVersion = 0)
 {
+    /// <summary>What boards show for the member: the display name only, never the phone or anything else private.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MemberName BoardName => new(DisplayName, NameVersion);
+
     /// <summary>
     /// Whether the ledger entry <paramref name="entry"/> was made while the member belonged to the branch or committee
     /// they belong to now (<paramref name="inUnitNow"/> true) or, if not, to the one they belonged to before their last

@@ -77,6 +77,17 @@ public interface IMemberGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<long> GetLastRankedSequenceAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>For leaderboards reconciling: <see cref="GetLastRankedSequenceAsync"/> and the name boards show for the member.</summary>
+    [AlwaysInterleave]
+    Task<RankedTail> GetRankedTailAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the member's display name (what leaderboards show): the member themselves, their branch's secretary or a
+    /// park admin; once per idempotency key; audited (rename-member). Every board of the member's branch, committee and
+    /// park for the current periods is told at once; other boards learn it when they next reconcile.
+    /// </summary>
+    Task<MemberProfile> SetDisplayNameAsync(Caller caller, string displayName, string idempotencyKey, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// For derived state (leaderboards): up to <paramref name="count"/> entries with a sequence below
     /// <paramref name="beforeSequence"/>, newest first, without a caller check.

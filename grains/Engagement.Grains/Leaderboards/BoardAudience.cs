@@ -4,8 +4,11 @@ namespace Engagement;
 /// Who may read a board: park admins of its park; the secretary of a branch board's branch; leaders of the committee
 /// (committee boards, and boards of its branches); members of the branch, committee or park the board ranks.
 /// </summary>
-internal sealed class BoardAudience(BoardScope scope, string scopeId, string parkId, string? committeeId, string timeZone)
+internal sealed class BoardAudience(BoardScope scope, string scopeId, string parkId, string? committeeId, string timeZone, string? branchName = null)
 {
+    /// <summary>A branch board's branch name (what its committee's branch board shows for it).</summary>
+    public string? BranchName => branchName;
+
     /// <summary>The park's time zone: the board's period is park-local.</summary>
     public string TimeZone => timeZone;
 
@@ -19,7 +22,7 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         {
             case BoardScope.BranchMembers:
                 var branch = await grains.GetGrain<IBranchGrain>(scopeId).GetInfoAsync();
-                return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId, await TimeZoneOfAsync(grains, branch.ParkId));
+                return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId, await TimeZoneOfAsync(grains, branch.ParkId), branch.Name);
             case BoardScope.CommitteeMembers or BoardScope.CommitteeBranches:
                 var committee = await grains.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync();
                 return new BoardAudience(scope, scopeId, committee.ParkId, scopeId, await TimeZoneOfAsync(grains, committee.ParkId));

@@ -29,15 +29,19 @@ public sealed class BoardRanking
 
     public IEnumerable<string> Entrants => _scores.Keys;
 
+    /// <summary>Whether <paramref name="id"/> is ranked here.</summary>
+    public bool Ranks(string id) => _scores.ContainsKey(id);
+
     /// <summary>The last ledger sequence applied for <paramref name="memberId"/> (0: none).</summary>
     public long LastSequence(string memberId) => _scores.GetValueOrDefault(memberId)?.LastSequence ?? 0;
 
     /// <summary>
     /// Applies a member's ledger entries, oldest first. Entries at or below the last applied sequence are ignored (a
     /// repeated or reordered event); the others advance the member's sequence, and those <paramref name="counts"/>
-    /// accepts add to the score (the last one's time is when the score was reached). Null when nothing was new.
+    /// accepts add to the score (the last one's time is when the score was reached). <paramref name="name"/>, when
+    /// given and not older than the one kept, becomes the member's name here. Null when nothing was new.
     /// </summary>
-    public MemberChange? Apply(string memberId, IEnumerable<LedgerEntry> entries, Func<LedgerEntry, bool> counts)
+    public MemberChange? Apply(string memberId, IEnumerable<LedgerEntry> entries, Func<LedgerEntry, bool> counts, MemberName? name = null)
     {
         var old = _scores.GetValueOrDefault(memberId);
         var fresh = entries.Where(e => e.Sequence > (old?.LastSequence ?? 0)).ToList();
@@ -50,6 +54,13 @@ public sealed class BoardRanking
         var counted = fresh.Where(counts).ToList();
         var points = counted.Sum(e => e.Amount);
         var score = (old ?? new BoardScore(memberId, 0, last.CreatedAt)) with { LastSequence = last.Sequence };
+        var renamed = false;
+        if (name is not null && Newer(score, name))
+        {
+            renamed = score.Name != name.DisplayName;
+            score = score with { Name = name.DisplayName, NameVersion = name.Version };
+        }
+
         if (counted.Count > 0)
         {
             score = score with { Score = score.Score + points, ReachedAt = counted[^1].CreatedAt };
@@ -58,7 +69,7 @@ public sealed class BoardRanking
         var topChanged = false;
         if (old is not null || counted.Count > 0)
         {
-            topChanged = Replace(old, score) && counted.Count > 0;
+            topChanged = Replace(old, score) && (counted.Count > 0 || renamed);
         }
 
         Total += points;
@@ -78,19 +89,34 @@ public sealed class BoardRanking
     }
 
     /// <summary>
-    /// Sets a branch's points and member count on a committee's branch board (absolute values, so a repeated report
-    /// changes nothing). Null when nothing changed, else whether the top changed.
+    /// Shows <paramref name="name"/> for an entrant already ranked here, unless the name kept is newer or the same.
+    /// Null when nothing changed (not ranked here, or not newer), else whether the entrant is in the watched top.
     /// </summary>
-    public bool? SetBranch(string branchId, long points, int members, DateTimeOffset at)
+    public bool? Rename(string memberId, MemberName name)
+    {
+        if (_scores.GetValueOrDefault(memberId) is not { } old || !Newer(old, name))
+        {
+            return null;
+        }
+
+        return Replace(old, old with { Name = name.DisplayName, NameVersion = name.Version });
+    }
+
+    /// <summary>
+    /// Sets a branch's points, member count and name on a committee's branch board (absolute values, so a repeated
+    /// report changes nothing; a null name keeps the one known). Null when nothing changed, else whether the top changed.
+    /// </summary>
+    public bool? SetBranch(string branchId, long points, int members, DateTimeOffset at, string? name = null)
     {
         var old = _scores.GetValueOrDefault(branchId);
-        if (old is not null && old.Score == points && old.Members == members)
+        name ??= old?.Name;
+        if (old is not null && old.Score == points && old.Members == members && old.Name == name)
         {
             return null;
         }
 
         Total += points - (old?.Score ?? 0);
-        return Replace(old, new BoardScore(branchId, points, old is not null && old.Score == points ? old.ReachedAt : at, 0, members));
+        return Replace(old, new BoardScore(branchId, points, old is not null && old.Score == points ? old.ReachedAt : at, 0, members, name));
     }
 
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
@@ -123,7 +149,10 @@ public sealed class BoardRanking
         return Math.Min(rankBefore, _ranking.CountBefore(score)) < LeaderboardWatch.TopSize;
     }
 
-    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members);
+    private static BoardEntry Entry(BoardScore score, int index) => new(index + 1, score.MemberId, score.Score, score.ReachedAt, score.Members, score.Name);
+
+    /// <summary>Whether <paramref name="name"/> should replace what <paramref name="score"/> shows: a later version, or a first name at all.</summary>
+    private static bool Newer(BoardScore score, MemberName name) => score.Name is null || name.Version > score.NameVersion;
 }
 
 /// <summary>What applying a member's entries did: whether points counted, whether the member is new here, the newest entry's time, whether the top changed.</summary>

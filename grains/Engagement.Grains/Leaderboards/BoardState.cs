@@ -8,13 +8,20 @@ public sealed class BoardState
     public Dictionary<string, BoardScore> Scores { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>
+/// An entrant's score. <see cref="Name"/> is what the board shows for it (a member's display name, a branch's name),
+/// kept with the board so a read or a watch never asks member grains; <see cref="NameVersion"/> is the member's
+/// rename count it came with (older names never replace newer ones).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("engagement.BoardScore")]
 public sealed record BoardScore(
     [property: Id(0)] string MemberId,
     [property: Id(1)] long Score,
     [property: Id(2)] DateTimeOffset ReachedAt,
     [property: Id(3)] long LastSequence = 0,
-    [property: Id(4)] int Members = 0);
+    [property: Id(4)] int Members = 0,
+    [property: Id(5)] string? Name = null,
+    [property: Id(6)] long NameVersion = 0);
 
 /// <summary>Best first: higher score, then who reached it first, then the smaller member id.</summary>
 public sealed class BoardOrder : IComparer<BoardScore>

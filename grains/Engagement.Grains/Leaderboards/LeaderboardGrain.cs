@@ -32,6 +32,16 @@ public sealed class LeaderboardGrain(
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
     private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many names of members not (yet) ranked here are remembered (see <see cref="_earlyNames"/>).</summary>
+    private const int EarlyNamesKept = 1024;
+
+    /// <summary>
+    /// Renames of members not ranked here yet, in memory only: a rename right after an award can overtake the award's
+    /// event (which carries the older name), so the name waits here for the member's first entry. Lost with the
+    /// activation, which is harmless: a reconcile reads every member's current name.
+    /// </summary>
+    private readonly Dictionary<string, MemberName> _earlyNames = new(StringComparer.Ordinal);
     private BoardRanking _ranking = null!;
     private bool _dirty;
     private bool _topChanged;
@@ -89,7 +99,7 @@ public sealed class LeaderboardGrain(
     public async Task ApplyBatchAsync(IReadOnlyList<BoardUpdate> updates, CancellationToken cancellationToken = default)
     {
         var repair = await RepairAsync();
-        foreach (var (entry, previousRanked) in updates)
+        foreach (var (entry, previousRanked, name) in updates)
         {
             var last = _ranking.LastSequence(entry.MemberId);
             if (entry.Sequence <= last)
@@ -101,9 +111,13 @@ public sealed class LeaderboardGrain(
             var lost = previousRanked is { } previous ? previous > last : entry.Sequence > last + 1;
             var entries = lost ? await repair.MissingAsync(entry.MemberId, entry.Sequence, last) : [];
             entries.Add(entry);
-            if (Apply(entry.MemberId, entries))
+            if (Apply(entry.MemberId, entries, name))
             {
                 EngagementMetrics.BoardApplied(ScopeTag, clock.UtcNow - entry.CreatedAt);
+            }
+            else if (name is not null)
+            {
+                Rename(entry.MemberId, name); // seen already by a read-back, but the event may bring a newer name
             }
         }
 
@@ -118,13 +132,18 @@ public sealed class LeaderboardGrain(
         var candidates = (await _audience!.RosterAsync(GrainFactory)).Union(_ranking.Entrants, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(16))
         {
-            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastRankedSequenceAsync(cancellationToken)));
-            foreach (var (memberId, sequence) in chunk.Zip(latest))
+            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetRankedTailAsync(cancellationToken)));
+            foreach (var (memberId, (sequence, name)) in chunk.Zip(latest))
             {
+                if (name is not null && _ranking.Ranks(memberId))
+                {
+                    Rename(memberId, name); // a rename this board was not told of (it was not active, or the message was lost)
+                }
+
                 if (sequence > _ranking.LastSequence(memberId))
                 {
                     var missing = await repair.MissingAsync(memberId, sequence + 1, _ranking.LastSequence(memberId));
-                    if (Apply(memberId, missing))
+                    if (Apply(memberId, missing, name))
                     {
                         repaired++;
                     }
@@ -146,9 +165,14 @@ public sealed class LeaderboardGrain(
     /// the caller's awaits: the feed and a reconcile interleave). False when none was new. A branch board's new total
     /// is reported to its committee after the batch or reconcile round (<see cref="ReportToCommitteeAsync"/>).
     /// </summary>
-    private bool Apply(string memberId, List<LedgerEntry> entries)
+    private bool Apply(string memberId, List<LedgerEntry> entries, MemberName? name = null)
     {
-        if (_ranking.Apply(memberId, entries, _repair!.Counts) is not { } change)
+        if (_earlyNames.Count > 0 && _earlyNames.Remove(memberId, out var early) && (name is null || early.Version > name.Version))
+        {
+            name = early;
+        }
+
+        if (_ranking.Apply(memberId, entries, _repair!.Counts, name) is not { } change)
         {
             return false;
         }
@@ -167,9 +191,38 @@ public sealed class LeaderboardGrain(
         return true;
     }
 
-    public Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task RenameAsync(string memberId, MemberName name)
     {
-        if (_ranking.SetBranch(branchId, points, members, at) is { } topChanged)
+        Rename(memberId, name);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Shows a member's newer name if they are ranked here (watchers are told when they are in the top).</summary>
+    private void Rename(string memberId, MemberName name)
+    {
+        if (!_ranking.Ranks(memberId))
+        {
+            if (_earlyNames.Count < EarlyNamesKept || _earlyNames.ContainsKey(memberId))
+            {
+                _earlyNames[memberId] = _earlyNames.GetValueOrDefault(memberId) is { } kept && kept.Version > name.Version ? kept : name;
+            }
+
+            return;
+        }
+
+        if (_ranking.Rename(memberId, name) is { } topChanged)
+        {
+            _dirty = true;
+            if (topChanged)
+            {
+                TopChanged();
+            }
+        }
+    }
+
+    public Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, string? branchName = null, CancellationToken cancellationToken = default)
+    {
+        if (_ranking.SetBranch(branchId, points, members, at, branchName) is { } topChanged)
         {
             _dirty = true;
             if (topChanged)
@@ -201,7 +254,7 @@ public sealed class LeaderboardGrain(
         }
 
         await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
-            .ReportBranchAsync(branchId, _ranking.Total, _memberCount.Value, at);
+            .ReportBranchAsync(branchId, _ranking.Total, _memberCount.Value, at, _audience.BranchName);
     }
 
     /// <summary>Gathers top changes for a moment, then tells watchers once with the next version.</summary>

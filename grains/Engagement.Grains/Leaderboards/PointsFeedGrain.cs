@@ -28,7 +28,7 @@ public sealed class PointsFeedGrain : Grain, IPointsFeedGrain
         {
             (BoardScope Scope, string Id)[] scopes = [(BoardScope.BranchMembers, moved.BranchId), (BoardScope.CommitteeMembers, moved.CommitteeId), (BoardScope.ParkMembers, moved.ParkId)];
             string[] boards = [.. scopes.SelectMany(scope => Periods.Select(period => BoardKeys.Key(scope.Scope, scope.Id, BoardKeys.PeriodKey(period, day))))];
-            await GrainFactory.GetGrain<IBoardBatcherGrain>(0).EnqueueAsync(boards, new BoardUpdate(entry, moved.PreviousRanked));
+            await GrainFactory.GetGrain<IBoardBatcherGrain>(0).EnqueueAsync(boards, new BoardUpdate(entry, moved.PreviousRanked, moved.Name));
         }
 
         await analytics;

@@ -112,6 +112,9 @@ public sealed partial class MemberGrain(
     public Task<long> GetLastRankedSequenceAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(Ledger.PreviousRanked(S.LastSequence + 1) ?? S.LastSequence);
 
+    public Task<RankedTail> GetRankedTailAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RankedTail(Ledger.PreviousRanked(S.LastSequence + 1) ?? S.LastSequence, S.Profile?.BoardName));
+
     public Task<LedgerSlice> ReadLedgerAsync(int count, long beforeSequence, CancellationToken cancellationToken = default) =>
         Ledger.ListAsync(count, beforeSequence);
 
@@ -154,7 +157,7 @@ public sealed partial class MemberGrain(
     {
         foreach (var entry in entries.OfType<LedgerEntry>())
         {
-            var moved = new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry, Ledger.PreviousRanked(entry.Sequence));
+            var moved = new PointsMoved(profile.ParkId, profile.CommitteeId, profile.BranchId, entry, Ledger.PreviousRanked(entry.Sequence), profile.BoardName);
             if (_unpublished.Count > 0 || !await TryPublishAsync(moved))
             {
                 _unpublished.Enqueue(moved); // in order, behind any earlier failure

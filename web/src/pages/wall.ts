@@ -22,26 +22,6 @@ const periods = {
 } as const;
 type PeriodName = keyof typeof periods;
 
-/** Member and branch names, looked up once each (GetMember where the caller may read it); ids until then. */
-class Names {
-  private readonly known = new Map<string, string | null>();
-  constructor(private readonly changed: () => void) {}
-
-  of(entry: LeaderboardEntry): string {
-    // Entries may carry a display name (a later contract version); otherwise ask once.
-    const carried = (entry as unknown as { displayName?: string }).displayName;
-    if (carried) return carried;
-    const id = entry.memberId;
-    if (!this.known.has(id)) {
-      this.known.set(id, null);
-      api.organization.getMember({ memberId: id })
-        .then((r) => { if (r.member?.displayName) { this.known.set(id, r.member.displayName); this.changed(); } })
-        .catch(() => { /* not readable for this caller: the id is shown */ });
-    }
-    return this.known.get(id) ?? id;
-  }
-}
-
 export function mountWall(root: HTMLElement, args: string[]): () => void {
   const s = session.current()!;
   const [argScope, argId, argPeriod] = args;
@@ -94,10 +74,10 @@ export function mountWall(root: HTMLElement, args: string[]): () => void {
   const wall = h("div", { class: "wall" }, memberSection, branchSection);
   root.replaceChildren(h("div", { class: "wall-page" }, controls, h("div", { class: "wall-head" }, title, connection), periodLine, notice, wall));
 
-  const names = new Names(() => memberBoard.rename());
-  memberBoard.nameOf = (e) => names.of(e);
-  const branchNames = new Map<string, string>();
-  branchBoard.nameOf = (e) => branchNames.get(e.branchId) ?? e.branchId;
+  // Entries carry the names every reader of the board may see (a member's display name, a branch's name), kept
+  // current by the board: a rename arrives as an update like any other. The id shows until a board knows the name.
+  memberBoard.nameOf = (e) => e.displayName || e.memberId;
+  branchBoard.nameOf = (e) => e.branchName || e.branchId;
 
   let watches: BoardWatch[] = [];
   let states: WatchState[] = [];
@@ -136,9 +116,6 @@ export function mountWall(root: HTMLElement, args: string[]): () => void {
     const requests: Array<[BoardView, LeaderboardScope, string, number]> = [[memberBoard, scopes[scopeName].scope, scopeId, 10]];
     if (committeeId) {
       requests.push([branchBoard, LeaderboardScope.COMMITTEE_BRANCHES, committeeId, 10]);
-      api.analytics.getCommitteeAnalytics({ committeeId, top: 1 })
-        .then((r) => { r.branches.forEach((b) => b.name && branchNames.set(b.branchId, b.name)); branchBoard.rename(); })
-        .catch(() => { /* names need a leader's access: ids are shown */ });
     }
     states = requests.map(() => ({ kind: "connecting" }));
     watches = requests.map(([view, scope, id, top], i) =>
@@ -199,7 +176,6 @@ class BoardView {
   readonly empty: HTMLParagraphElement;
   nameOf: (e: LeaderboardEntry) => string = (e) => e.memberId;
   private rows = new Map<string, HTMLLIElement>();
-  private entries: LeaderboardEntry[] = [];
   private ranks = new Map<string, bigint>();
   private scores = new Map<string, bigint>();
   private first = true;
@@ -213,17 +189,9 @@ class BoardView {
     this.rows.clear();
     this.ranks.clear();
     this.scores.clear();
-    this.entries = [];
     this.first = true;
     this.list.replaceChildren();
     this.empty.hidden = false;
-  }
-
-  rename(): void {
-    for (const e of this.entries) {
-      const name = this.rows.get(this.key(e))?.querySelector(".name");
-      if (name) name.textContent = this.nameOf(e);
-    }
   }
 
   private key(e: LeaderboardEntry): string {
@@ -259,7 +227,6 @@ class BoardView {
     }
     this.list.replaceChildren(...next.values());
     this.rows = next;
-    this.entries = update.entries;
     this.empty.hidden = update.entries.length > 0;
     if (motion) {
       for (const [k, row] of next) {
