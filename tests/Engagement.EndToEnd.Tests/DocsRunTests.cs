@@ -169,6 +169,10 @@ public sealed partial class DocsRunTests(ITestOutputHelper output)
                 problems.AddRange(HttpFailure().Matches(all).Select(m => $"HTTP status {m.Groups[1].Value}"));
                 problems.AddRange(GrpcStatusJson().Matches(all).Select(m => $"gRPC error {m.Value}"));
                 problems.AddRange(GrpcurlError().Matches(all).Select(m => $"gRPC error {m.Value.ReplaceLineEndings(" ")}"));
+                if (all.Contains("grpcurl: command not found", StringComparison.Ordinal))
+                {
+                    problems.Add("grpcurl is not installed here: show the call with curl on its JSON route, or mark a grpcurl block <!-- run-if-present: grpcurl -->");
+                }
                 var report = $"{block.Where}: {string.Join("; ", problems)}\n--- block ---\n{Indent(block.Text)}\n--- output ---\n{Indent(all)}";
                 return (problems.Count == 0, report, nextState);
             }

@@ -50,6 +50,13 @@ public static class PortCheck
         try
         {
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            if (!OperatingSystem.IsWindows())
+            {
+                // As Kestrel binds on Unix: connections of a previous run in TIME_WAIT do not hold the port, a listener does.
+                // (On Windows the option would let a socket share a port in use, so it is left off there.)
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
             socket.Bind(new IPEndPoint(address, port));
             return true;
         }
