@@ -42,6 +42,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 sleep 5
-node_pids="$(pgrep -f "$silo" | paste -sd, -)"   # both silos: CPU and peak memory summed
+node_pids="$(IFS=,; echo "${pids[*]}")"   # both silos (their own pids, exec above): CPU and peak memory summed
 dotnet "$repo/bench/Engagement.Bench/bin/Release/net10.0/Engagement.Bench.dll" "$@" \
   --target http://127.0.0.1:7080 --key-file "$root/dev-signing-key" --node-pid "$node_pids"

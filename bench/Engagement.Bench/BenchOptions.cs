@@ -10,7 +10,9 @@ public sealed record BenchOptions
         scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all, or several: health,checkin
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
-          --key-file PATH     the node's development signing key (default ./data/dev-signing-key)
+          --key-file PATH     the node's development signing key (default ./data/dev-signing-key: the node's data
+                              directory when both were started in the same directory)
+          --wait S            seconds to wait for the node to answer its health check (default 30)
           --members N         members to seed (default 2000)
           --concurrency N     calls in flight (default 64)
           --duration S        seconds per timed scenario: health, mixed, leaderboard queries (default 10)
@@ -31,6 +33,7 @@ public sealed record BenchOptions
     public int Count { get; init; } = int.MaxValue;
     public double Rate { get; init; } = 500;
     public IReadOnlyList<int>? NodePids { get; init; }
+    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(30);
     public string? JsonPath { get; init; }
 
     public static BenchOptions? Parse(string[] args)
@@ -56,6 +59,7 @@ public sealed record BenchOptions
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--node-pid" => options with { NodePids = [.. value.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] },
                 "--json" => options with { JsonPath = value },
+                "--wait" => options with { Wait = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

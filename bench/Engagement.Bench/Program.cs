@@ -4,7 +4,18 @@ using System.Text.Json;
 using Engagement.Bench;
 using Grpc.Net.Client;
 
-if (BenchOptions.Parse(args) is not { } options)
+BenchOptions? options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or UriFormatException)
+{
+    Console.Error.WriteLine($"{e.Message}\n{BenchOptions.Usage}");
+    return 2;
+}
+
+if (options is null)
 {
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
@@ -14,6 +25,19 @@ using var channel = GrpcChannel.ForAddress(options.Target, new GrpcChannelOption
 {
     HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
 });
+// A node that is not there, or a key that is not the node's, is one sentence and an exit code, not a stack trace.
+if (!await Preflight.NodeAnswersAsync(channel, options.Wait))
+{
+    Console.Error.WriteLine($"No node answers at {options.Target} (waited {options.Wait.TotalSeconds:0} s): start one (dotnet run --project silo/Engagement.Silo) or pass its address with --target.");
+    return 3;
+}
+
+if (!File.Exists(options.KeyFile))
+{
+    Console.Error.WriteLine($"No signing key at {Path.GetFullPath(options.KeyFile)}: pass the node's key with --key-file (it is dev-signing-key in the node's data directory, created at its first start).");
+    return 3;
+}
+
 var tokens = new Tokens(options.KeyFile);
 var node = options.NodePids is { Count: > 0 } pids ? new NodeStats(pids) : null;
 var results = new List<ScenarioResult>();

@@ -1,3 +1,14 @@
 using Engagement.Gateway;
 
-return await GatewayHost.Build(args).RunGatewayAsync();
+WebApplication app;
+try
+{
+    app = GatewayHost.Build(args);
+}
+catch (PortInUseException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
+return await app.RunGatewayAsync();

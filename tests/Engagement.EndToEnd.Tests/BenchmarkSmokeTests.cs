@@ -38,4 +38,52 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| ledger-depth: entries 21-220 |", table, StringComparison.Ordinal);
         Assert.Contains("\"P99Ms\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutANodeTheBenchSaysSoInOneSentenceAndExitsNonZero()
+    {
+        var port = FreePorts.Next();
+        var (exitCode, output, error) = await RunBenchAsync("health", "--target", $"http://127.0.0.1:{port}", "--wait", "1");
+
+        Assert.Equal(3, exitCode);
+        Assert.Empty(output.Trim());
+        Assert.Equal($"No node answers at http://127.0.0.1:{port}/ (waited 1 s): start one (dotnet run --project silo/Engagement.Silo) or pass its address with --target.", error.Trim());
+    }
+
+    [Fact]
+    public async Task WithoutTheNodesKeyTheBenchSaysSoInOneSentenceAndExitsNonZero()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-bench-key-").FullName;
+        try
+        {
+            var settings = new NodeSettings(directory, []);
+            await using var node = await NodeProcess.StartAsync(settings);
+            var missing = Path.Combine(directory, "elsewhere", "dev-signing-key");
+
+            var (exitCode, _, error) = await RunBenchAsync("checkin", "--target", $"http://127.0.0.1:{settings.GrpcPort}", "--key-file", missing);
+
+            Assert.Equal(3, exitCode);
+            Assert.Equal($"No signing key at {missing}: pass the node's key with --key-file (it is dev-signing-key in the node's data directory, created at its first start).", error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunBenchAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(BuildOutput.Of("bench/Engagement.Bench"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
 }

@@ -7,6 +7,7 @@ public static class GatewayHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        PortCheck.ThrowIfTaken(builder.Configuration, silo: false);
         builder.UseOrleansClient(client => client.UseEngagementCluster(builder.Configuration));
         builder.AddEngagementGateway();
         var app = builder.Build();

@@ -4,7 +4,8 @@ namespace Engagement.Silo;
 
 /// <summary>
 /// <c>token</c>: mints a development token signed with the node's key, for grpcurl, curl and local apps.
-/// <code>token --member m1 | token --sub alice --role park-admin:p1 --role secretary:b1 [--hours 24]</code>
+/// <code>token --member m1 | token --sub alice --role park-admin:p1 --role secretary:b1 [--hours 24] | token --sub bob</code>
+/// A token with a subject and no roles is valid: its holder gets what the platform appointed them to (officers).
 /// </summary>
 public static class TokenCommand
 {
@@ -58,7 +59,7 @@ public static class TokenCommand
             .AddCommandLine([.. rest])
             .Build();
         subject ??= grants.FirstOrDefault()?.Scope;
-        if (subject is null || grants.Count == 0)
+        if (subject is null)
         {
             error.WriteLine(Usage);
             return 2;
