@@ -96,17 +96,17 @@ public sealed partial class RedemptionGrain(
     /// <summary>Reserve a unit, hold the points, claim a code. A refusal leaves nothing behind.</summary>
     private async Task<RedemptionView> CompleteStartAsync(RedemptionView view)
     {
+        RedemptionView started;
         try
         {
             var item = await Merchant(view).ReserveAsync(RedemptionId, view.ItemId);
             await Member(view).HoldAsync(RedemptionId, item.Spec.PointsCost,
                 new PurchaseLimit(ItemKey(view), item.Spec.PerMemberDailyLimit, item.Spec.PerMemberTotalLimit));
             var code = view.Code ?? await ClaimCodeAsync(view.MerchantId, view.ExpiresAt);
-            state.State.View = view with { ItemName = item.Spec.Name, Points = item.Spec.PointsCost, Code = code, QrPayload = $"{RedemptionId}.{state.State.Secret}" };
+            started = view with { ItemName = item.Spec.Name, Points = item.Spec.PointsCost, Code = code, QrPayload = $"{RedemptionId}.{state.State.Secret}" };
+            state.State.View = started;
             state.State.Ready = true;
             await SaveAsync(state);
-            await ListAsync();
-            return state.State.View;
         }
         catch (EngagementException)
         {
@@ -117,6 +117,10 @@ public sealed partial class RedemptionGrain(
             await UnregisterExpiryAsync();
             throw;
         }
+
+        // Outside the try: once it is started, nothing about listing it may undo the start.
+        await ListAsync();
+        return started;
     }
 
     public Task<RedemptionView> GetAsync(Caller caller, CancellationToken cancellationToken = default) => SeenByAsync(caller);
