@@ -85,4 +85,31 @@ public sealed class CounterTests(ConsoleNode console, ITestOutputHelper output)
         first.AssertNoConsoleErrors();
         second.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task The_counter_lists_todays_redemptions_from_the_server_with_their_status()
+    {
+        ConsoleNode.RequireChromium();
+        var seed = await Seed.CreateAsync(console.Node.Channel, console.Settings.Key);
+        var counter = await Counter.OpenAsync(seed, cost: 10);
+        var (_, first) = await counter.CustomerAsync(points: 100);
+        var (_, second) = await counter.CustomerAsync(points: 100);
+        var confirmed = await counter.StartAsync(first);
+        await counter.StartAsync(second);
+        await counter.Staff.Redemptions.ConfirmRedemptionAsync(new ConfirmRedemptionRequest { MerchantId = counter.MerchantId, QrPayload = confirmed.QrPayload, IdempotencyKey = "confirm" });
+
+        // A fresh browser (no local storage of earlier confirms): the list comes from the server.
+        await using var tab = await ConsolePage.OpenAsync(console.Browser, console.BaseUrl);
+        await tab.SignInAsync("merchant-staff", counter.MerchantId, $"clerk-{counter.MerchantId}");
+        await tab.GoAsync("#/counter");
+        var rows = tab.Page.GetByRole(AriaRole.Table, new() { Name = "今日兑换记录" }).Locator("tbody tr");
+
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToContainTextAsync("待核销");
+        await Expect(rows.Nth(1)).ToContainTextAsync("已核销");
+        await Expect(rows.Nth(1)).ToContainTextAsync("拿铁");
+        await tab.AssertAccessibleAsync();
+        output.WriteLine(await tab.ScreenshotAsync("counter-history"));
+        tab.AssertNoConsoleErrors();
+    }
 }

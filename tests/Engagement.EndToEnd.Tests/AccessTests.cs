@@ -39,6 +39,8 @@ public sealed class AccessTests(NodeFixture fixture)
             () => snoop.Points.ListLedgerAsync(new ListLedgerRequest { MemberId = victim }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => snoop.Points.CheckInAsync(new CheckInRequest { MemberId = victim, IdempotencyKey = "k" }));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+            () => snoop.Events.ListUpcomingEventsAsync(new ListUpcomingEventsRequest { MemberId = victim }));
     }
 
     [Fact]
@@ -68,6 +70,10 @@ public sealed class AccessTests(NodeFixture fixture)
             () => other.Admin.Points.ListLedgerAsync(new ListLedgerRequest { MemberId = id }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => other.Admin.Organization.GetParkAsync(new GetParkRequest { ParkId = seed.Park }));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+            () => other.Admin.Events.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch }));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+            () => other.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "PARK", AudienceId = seed.Park }));
     }
 
     [Fact]

@@ -81,10 +81,10 @@ public sealed class EventTests(ClusterFixture fixture)
         await EventSetup.PublishAsync(_grains, other, EventSetup.BranchEvent(other, Now.AddHours(1)));
         var events = _grains.GetGrain<IMemberEventsGrain>(member.Id());
 
-        var before = await events.ListUpcomingAsync(EventSetup.CallerOf(member));
+        var before = (await events.ListUpcomingAsync(EventSetup.CallerOf(member), 100, null)).Items;
         fixture.Time.Advance(TimeSpan.FromHours(3));
-        var after = await events.ListUpcomingAsync(EventSetup.CallerOf(member));
-        var snoop = await Assert.ThrowsAsync<EngagementException>(() => events.ListUpcomingAsync(org.Secretary));
+        var after = (await events.ListUpcomingAsync(EventSetup.CallerOf(member), 100, null)).Items;
+        var snoop = await Assert.ThrowsAsync<EngagementException>(() => events.ListUpcomingAsync(org.Secretary, 100, null));
 
         Assert.Equal([endsToday.GetPrimaryKeyString(), sooner.GetPrimaryKeyString(), later.GetPrimaryKeyString()], before.Select(v => v.Event.EventId));
         Assert.Equal([later.GetPrimaryKeyString()], after.Select(v => v.Event.EventId));

@@ -20,10 +20,43 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
     {
         var caller = context.GetCaller();
         var memberId = caller.MemberIdOr(request.MemberId);
-        new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
-        var events = await grains.GetGrain<IMemberEventsGrain>(memberId).ListUpcomingAsync(caller, context.CancellationToken);
-        var response = new ListUpcomingEventsResponse();
-        response.Events.AddRange(events.Select(e => e.ToProto()));
+        var validator = new RequestValidator().Id("member_id", memberId);
+        var page = Paging.Read(validator, "upcoming-events", request.PageSize, request.PageToken, memberId, maxSize: MaxUpcomingPageSize);
+        validator.ThrowIfInvalid();
+        var events = await grains.GetGrain<IMemberEventsGrain>(memberId).ListUpcomingAsync(caller, page.Size, page.Cursor, context.CancellationToken);
+        var response = new ListUpcomingEventsResponse { NextPageToken = Paging.Next("upcoming-events", events.Next, memberId) };
+        response.Events.AddRange(events.Items.Select(e => e.ToProto()));
+        return response;
+    }
+
+    /// <summary>Each upcoming event is read from its own grain (for the member's part), so pages stay smaller than the default maximum.</summary>
+    private const int MaxUpcomingPageSize = 100;
+
+    public override async Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator();
+        if ((request.BranchId.Length > 0) == (request.CommitteeId.Length > 0))
+        {
+            validator.Add("branch_id", "give exactly one of branch_id and committee_id");
+        }
+        else if (request.BranchId.Length > 0)
+        {
+            validator.Id("branch_id", request.BranchId);
+        }
+        else
+        {
+            validator.Id("committee_id", request.CommitteeId);
+        }
+
+        var calendar = request.BranchId.Length > 0 ? EventCalendars.ForBranch(request.BranchId) : EventCalendars.ForCommittee(request.CommitteeId);
+        var page = Paging.Read(validator, "events", request.PageSize, request.PageToken, calendar);
+        validator.ThrowIfInvalid();
+        var listed = await grains.GetGrain<IEventCalendarGrain>(calendar).ListPublishedAsync(caller, page.Size, page.Cursor, context.CancellationToken);
+        // The calendar checked the caller; each event adds its seats taken (an empty member id: nobody's own part).
+        var views = await Task.WhenAll(listed.Items.Select(e => Event(e.EventId).GetMemberViewAsync("", context.CancellationToken)));
+        var response = new ListEventsResponse { NextPageToken = Paging.Next("events", listed.Next, calendar) };
+        response.Events.AddRange(views.Select(v => new OrganisedEvent { Event = v.Event.ToProto(), RsvpCount = v.RsvpCount }));
         return response;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Engagement.V1;
 using Grpc.Core;
@@ -37,6 +38,26 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
             request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken);
         var response = new ListFeedResponse { NextPageToken = page.NextCursor ?? "", UnreadCount = page.UnreadCount };
         response.Notices.AddRange(page.Items.Select(i => i.Notice.ToProto(i.Read)));
+        return response;
+    }
+
+    public override async Task<ListSentNoticesResponse> ListSentNotices(ListSentNoticesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("audience_id", request.AudienceId);
+        var audience = validator.ParseAudience(request.Audience);
+        var board = audience is { } a ? NoticeBoards.Key(a, request.AudienceId) : "";
+        var page = Paging.Read(validator, "sent-notices", request.PageSize, request.PageToken, board);
+        validator.ThrowIfInvalid();
+        var sent = await grains.GetGrain<INoticeBoardGrain>(board).ListSentAsync(caller, page.Size,
+            page.Cursor is { } cursor && long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var before) ? before : null,
+            context.CancellationToken);
+        var response = new ListSentNoticesResponse
+        {
+            AudienceSize = sent.AudienceSize,
+            NextPageToken = Paging.Next("sent-notices", sent.Next?.ToString(CultureInfo.InvariantCulture), board),
+        };
+        response.Notices.AddRange(sent.Items.Select(n => new V1.SentNotice { Notice = n.Notice.ToProto(read: false), ReadCount = n.ReadCount }));
         return response;
     }
 

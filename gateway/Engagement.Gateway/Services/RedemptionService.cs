@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -100,6 +101,75 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
         var caller = context.GetCaller();
         ValidateId(request.RedemptionId, new RequestValidator().Id("merchant_id", request.MerchantId)).IdempotencyKey(request.IdempotencyKey).ThrowIfInvalid();
         return new() { Redemption = (await Redemption(request.RedemptionId).RefundAsync(caller, request.MerchantId, request.IdempotencyKey, context.CancellationToken)).ToProto() };
+    }
+
+    public override async Task<ListRedemptionsResponse> ListRedemptions(ListRedemptionsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var counter = request.MerchantId.Length > 0;
+        var validator = new RequestValidator();
+        DateOnly? day = null;
+        if (counter)
+        {
+            validator.Id("merchant_id", request.MerchantId);
+            if (request.Day.Length > 0)
+            {
+                day = MerchantService.ParseDay(request.Day, validator);
+            }
+        }
+        else if (request.Day.Length > 0)
+        {
+            validator.Add("day", "is only for a merchant's counter (with merchant_id)");
+        }
+
+        if (!Enum.IsDefined(request.Status))
+        {
+            validator.Add("status", "is not a redemption status");
+        }
+
+        var list = counter ? "counter-redemptions" : "member-redemptions";
+        var filter = counter ? $"{request.MerchantId}|{request.Day}|{request.Status}" : $"{caller.Subject}|{request.Status}";
+        var page = Paging.Read(validator, list, request.PageSize, request.PageToken, filter);
+        long? before = null;
+        if (page.Cursor is { } cursor)
+        {
+            // Counter tokens carry the day they list, so "today" stays the same day across its pages.
+            var slash = cursor.LastIndexOf('/');
+            if (counter && slash > 0)
+            {
+                day = MerchantService.ParseDay(cursor[..slash], validator);
+            }
+
+            before = long.TryParse(cursor[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                ? sequence
+                : null;
+        }
+
+        validator.ThrowIfInvalid();
+        var status = request.Status == V1.RedemptionStatus.Unspecified ? (Engagement.RedemptionStatus?)null : (Engagement.RedemptionStatus)(int)request.Status;
+        string key;
+        if (counter)
+        {
+            day ??= await grains.GetGrain<IMerchantGrain>(request.MerchantId).TodayAsync(caller, context.CancellationToken);
+            key = RedemptionHistories.ForCounter(request.MerchantId, day.Value);
+        }
+        else
+        {
+            key = RedemptionHistories.ForMember(caller.MemberId ?? throw EngagementException.PermissionDenied(ErrorReasons.PermissionDenied,
+                "Only members have a redemption history; staff list their counter with merchant_id."));
+        }
+
+        var result = await grains.GetGrain<IRedemptionHistoryGrain>(key).ListAsync(caller, status, before, page.Size, context.CancellationToken);
+        var dayText = day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        var response = new ListRedemptionsResponse
+        {
+            Day = dayText,
+            NextPageToken = result.Next is { } next
+                ? Paging.Next(list, (counter ? dayText + "/" : "") + next.ToString(CultureInfo.InvariantCulture), filter)
+                : "",
+        };
+        response.Redemptions.AddRange(result.Items.Select(v => v.ToProto()));
+        return response;
     }
 
     /// <summary>

@@ -22,6 +22,6 @@ public static class EventLimits
 
     public static readonly TimeSpan WrongCodeWindow = TimeSpan.FromMinutes(10);
 
-    /// <summary>The most upcoming events one listing returns (the soonest).</summary>
+    /// <summary>The most upcoming events recommendations look at (the soonest).</summary>
     public const int MaxUpcoming = 100;
 }

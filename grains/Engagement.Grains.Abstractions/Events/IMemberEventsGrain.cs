@@ -5,8 +5,9 @@ namespace Engagement;
 public interface IMemberEventsGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Events of the member's branch and committee that have not ended, soonest first (at most
-    /// <see cref="EventLimits.MaxUpcoming"/>), with the member's RSVP and the seats taken. The member themselves only.
+    /// Events of the member's branch and committee that have not ended, soonest first, with the member's RSVP and the
+    /// seats taken: up to <paramref name="pageSize"/> after <paramref name="after"/> (an <see cref="EventCursor"/>;
+    /// null for the soonest). The member themselves only.
     /// </summary>
-    Task<IReadOnlyList<MemberEventView>> ListUpcomingAsync(Caller caller, CancellationToken cancellationToken = default);
+    Task<UpcomingEventsPage> ListUpcomingAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default);
 }

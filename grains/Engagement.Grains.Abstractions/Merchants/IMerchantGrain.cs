@@ -28,6 +28,14 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>The merchant's day. Staff or park admins.</summary>
     Task<Settlement> GetSettlementAsync(Caller caller, DateOnly day, CancellationToken cancellationToken = default);
 
+    /// <summary>Today in the park's time zone, for the merchant's staff (a counter's default day).</summary>
+    [AlwaysInterleave]
+    Task<DateOnly> TodayAsync(Caller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>For grains: the park-local day of <paramref name="at"/>.</summary>
+    [AlwaysInterleave]
+    Task<DateOnly> DayOfAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>For grains: the merchant, NotFound if never created.</summary>
     [AlwaysInterleave]
     Task<MerchantInfo> GetInfoAsync(CancellationToken cancellationToken = default);

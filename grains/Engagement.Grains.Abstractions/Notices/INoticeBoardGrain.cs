@@ -10,6 +10,16 @@ public interface INoticeBoardGrain : IGrainWithStringKey, IWatchable<Notice>
     /// </summary>
     Task<Notice> PublishAsync(Caller caller, NoticeDraft draft, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The kept notices newest first with their read counts, for those who may publish to the audience: up to
+    /// <paramref name="pageSize"/> older than the notice numbered <paramref name="before"/> (null: the newest).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<SentNoticesPage> ListSentAsync(Caller caller, int pageSize, long? before, CancellationToken cancellationToken = default);
+
+    /// <summary>For member feeds: these notices were read by one more member each (the feed reports each member's first read once).</summary>
+    Task CountReadsAsync(IReadOnlyList<string> noticeIds, CancellationToken cancellationToken = default);
+
     /// <summary>The kept notices, oldest first, for the member feeds (no caller check).</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<Notice>> ListAsync(CancellationToken cancellationToken = default);

@@ -2,8 +2,7 @@ namespace Engagement;
 
 [GrainType("event-calendar")]
 public sealed class EventCalendarGrain(
-    [PersistentState("event-calendar", StorageNames.Main)] IPersistentState<EventCalendarState> state,
-    DomainClock clock) : EngagementGrain, IEventCalendarGrain
+    [PersistentState("event-calendar", StorageNames.Main)] IPersistentState<EventCalendarState> state) : EngagementGrain, IEventCalendarGrain
 {
     public async Task AddAsync(EventSummary summary, CancellationToken cancellationToken = default)
     {
@@ -12,11 +11,34 @@ public sealed class EventCalendarGrain(
             return;
         }
 
-        // Nobody lists ended events, so the calendar forgets them and stays as small as the upcoming ones.
-        var now = clock.UtcNow;
-        state.State.Events.RemoveAll(e => e.EndsAt <= now);
+        // Ended events stay: organisers list their past events too (a branch publishes a few a week).
         state.State.Events.Add(summary);
         await SaveAsync(state);
+    }
+
+    public async Task<EventSummaryPage> ListPublishedAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default)
+    {
+        var key = this.GetPrimaryKeyString();
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        var (kind, id) = (key[..colon], key[(colon + 1)..]);
+        if (kind == "branch")
+        {
+            var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
+            Caller.Demand(caller.Oversees(branch), "list this branch's events");
+        }
+        else
+        {
+            var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+            Caller.Demand(caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId), "list this committee's events");
+        }
+
+        var following = state.State.Events
+            .Where(e => after is null || EventCursor.Compare(e, after) < 0)
+            .OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.EventId, StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+        var page = following.Take(pageSize).ToList();
+        return new EventSummaryPage(page, following.Count > pageSize ? EventCursor.Of(page[^1]) : null);
     }
 
     public Task<IReadOnlyList<EventSummary>> ListEndingAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default) =>

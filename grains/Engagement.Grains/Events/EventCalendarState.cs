@@ -1,6 +1,6 @@
 namespace Engagement;
 
-/// <summary>The events of one branch or committee that have not ended yet (ended ones are dropped on the next add).</summary>
+/// <summary>The events of one branch or committee, past and future (before ended ones were kept, they were dropped on the next add).</summary>
 [GenerateSerializer, Alias("engagement.EventCalendarState")]
 public sealed class EventCalendarState
 {

@@ -5,7 +5,7 @@ namespace Engagement;
 [GrainType("member-events")]
 public sealed class MemberEventsGrain(DomainClock clock) : Grain, IMemberEventsGrain
 {
-    public async Task<IReadOnlyList<MemberEventView>> ListUpcomingAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<UpcomingEventsPage> ListUpcomingAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default)
     {
         var memberId = this.GetPrimaryKeyString();
         Caller.Demand(caller.Has(Role.Member, memberId), "list another member's events");
@@ -14,10 +14,14 @@ public sealed class MemberEventsGrain(DomainClock clock) : Grain, IMemberEventsG
         var calendars = await Task.WhenAll(
             Calendar(EventCalendars.ForBranch(profile.BranchId)).ListEndingAfterAsync(now, cancellationToken),
             Calendar(EventCalendars.ForCommittee(profile.CommitteeId)).ListEndingAfterAsync(now, cancellationToken));
-        var soonest = calendars.SelectMany(c => c)
+        var following = calendars.SelectMany(c => c)
+            .Where(e => after is null || EventCursor.Compare(e, after) > 0)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.EventId, StringComparer.Ordinal)
-            .Take(EventLimits.MaxUpcoming);
-        return await Task.WhenAll(soonest.Select(e => GrainFactory.GetGrain<IEventGrain>(e.EventId).GetMemberViewAsync(memberId, cancellationToken)));
+            .Take(pageSize + 1)
+            .ToList();
+        var page = following.Take(pageSize).ToList();
+        var views = await Task.WhenAll(page.Select(e => GrainFactory.GetGrain<IEventGrain>(e.EventId).GetMemberViewAsync(memberId, cancellationToken)));
+        return new UpcomingEventsPage(views, following.Count > pageSize ? EventCursor.Of(page[^1]) : null);
     }
 
     private IEventCalendarGrain Calendar(string key) => GrainFactory.GetGrain<IEventCalendarGrain>(key);

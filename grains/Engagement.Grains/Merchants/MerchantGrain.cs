@@ -111,6 +111,18 @@ public sealed partial class MerchantGrain(
         return S.Days.GetValueOrDefault(day) ?? new Settlement(MerchantId, day, 0, 0, 0, 0, []);
     }
 
+    public async Task<DateOnly> TodayAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        Caller.Demand(await IsStaffAsync(caller, cancellationToken), "read this merchant's counter");
+        return ParkClock.DayOf(clock.UtcNow, S.TimeZone);
+    }
+
+    public Task<DateOnly> DayOfAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        RequireInfo();
+        return Task.FromResult(ParkClock.DayOf(at, S.TimeZone));
+    }
+
     public Task<MerchantInfo> GetInfoAsync(CancellationToken cancellationToken = default) => Task.FromResult(RequireInfo());
 
     public Task<bool> IsStaffAsync(Caller caller, CancellationToken cancellationToken = default) =>

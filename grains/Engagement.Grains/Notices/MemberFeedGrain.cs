@@ -30,8 +30,13 @@ public sealed class MemberFeedGrain(
         var read = state.State.Read.Where(kept.Contains).Concat(noticeIds.Where(kept.Contains)).ToHashSet(StringComparer.Ordinal);
         if (!read.SetEquals(state.State.Read))
         {
+            var firstReads = read.Except(state.State.Read).ToList();
             state.State.Read = read;
             await SaveAsync(state);
+            // Each member's first read is counted once by the board, after it is stored here: a crash between the two
+            // loses that one count rather than counting it twice.
+            await Task.WhenAll(firstReads.GroupBy(NoticeBoards.BoardOf, StringComparer.Ordinal)
+                .Select(b => GrainFactory.GetGrain<INoticeBoardGrain>(b.Key).CountReadsAsync([.. b], cancellationToken)));
         }
 
         return kept.Count(id => !read.Contains(id));

@@ -35,6 +35,7 @@ public sealed partial class NoticeBoardGrain(
         S.Notices.Add(notice);
         if (S.Notices.Count > NoticeBoards.Kept)
         {
+            S.ReadCounts.Remove(S.Notices[0].NoticeId);
             S.Notices.RemoveAt(0);
         }
 
@@ -45,6 +46,48 @@ public sealed partial class NoticeBoardGrain(
             notice.Title, parkId, audience == NoticeAudience.Branch ? audienceId : null), idempotencyKey);
         Push(notice);
         return notice;
+    }
+
+    public async Task<SentNoticesPage> ListSentAsync(Caller caller, int pageSize, long? before, CancellationToken cancellationToken = default)
+    {
+        var (audience, audienceId) = Parse(this.GetPrimaryKeyString());
+        await AuthorizeAsync(caller, audience, audienceId, cancellationToken);
+        var older = S.Notices.Where(n => before is null || NoticeBoards.SequenceOf(n.NoticeId) < before).Reverse().Take(pageSize + 1).ToList();
+        var page = older.Take(pageSize).Select(n => new SentNotice(n, S.ReadCounts.GetValueOrDefault(n.NoticeId))).ToList();
+        var next = older.Count > pageSize ? NoticeBoards.SequenceOf(page[^1].Notice.NoticeId) : (long?)null;
+        return new SentNoticesPage(page, next, await AudienceSizeAsync(audience, audienceId, cancellationToken));
+    }
+
+    public async Task CountReadsAsync(IReadOnlyList<string> noticeIds, CancellationToken cancellationToken = default)
+    {
+        var kept = noticeIds.Where(id => S.Notices.Exists(n => n.NoticeId == id)).ToList();
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in kept)
+        {
+            S.ReadCounts[id] = S.ReadCounts.GetValueOrDefault(id) + 1;
+        }
+
+        await SaveAsync(state);
+    }
+
+    /// <summary>Members of the audience now: the branch's, the committee's branches', or the park's committees' branches'.</summary>
+    private async Task<int> AudienceSizeAsync(NoticeAudience audience, string id, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> committees = audience switch
+        {
+            NoticeAudience.Park => await GrainFactory.GetGrain<IParkGrain>(id).ListCommitteesAsync(cancellationToken),
+            NoticeAudience.Committee => [id],
+            _ => [],
+        };
+        var branches = audience == NoticeAudience.Branch
+            ? [id]
+            : (await Task.WhenAll(committees.Select(c => GrainFactory.GetGrain<ICommitteeGrain>(c).ListBranchesAsync(cancellationToken)))).SelectMany(b => b).ToList();
+        var counts = await Task.WhenAll(branches.Select(b => GrainFactory.GetGrain<IBranchGrain>(b).CountMembersAsync(cancellationToken)));
+        return counts.Sum();
     }
 
     public Task<IReadOnlyList<Notice>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -17,4 +17,8 @@ public sealed class NoticeBoardState
     /// <summary>Notices published by idempotency key, for the idempotency window.</summary>
     [Id(3)]
     public IdempotencyLog<Notice> Published { get; set; } = new();
+
+    /// <summary>How many members read each kept notice (notice id → count); forgotten with the notice.</summary>
+    [Id(4)]
+    public Dictionary<string, int> ReadCounts { get; set; } = new(StringComparer.Ordinal);
 }

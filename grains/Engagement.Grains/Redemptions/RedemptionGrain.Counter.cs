@@ -36,6 +36,8 @@ public sealed partial class RedemptionGrain
                     throw EngagementException.FailedPrecondition(ErrorReasons.AlreadyRedeemed, "This code was already redeemed.");
                 }
 
+                // The retry also lists the result, in case a crash came between the confirm and its listing.
+                await ListAsync();
                 break;
         }
 
@@ -64,6 +66,7 @@ public sealed partial class RedemptionGrain
                 await FinishRefundAsync();
                 break;
             case RedemptionStatus.Refunded:
+                await ListAsync();
                 break;
             default:
                 throw EngagementException.FailedPrecondition(ErrorReasons.RedemptionNotCompleted, "Only a completed redemption can be refunded.");
@@ -86,6 +89,7 @@ public sealed partial class RedemptionGrain
                 await FinishRefundAsync();
                 break;
             default:
+                await ListAsync();
                 await UnregisterExpiryAsync();
                 break;
         }
@@ -113,6 +117,7 @@ public sealed partial class RedemptionGrain
         // The code stays claimed until it would have expired: a second scan finds this redemption and says "already redeemed".
         state.State.View = view with { Status = RedemptionStatus.Completed, CompletedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
+        await ListAsync();
         await UnregisterExpiryAsync();
         _watchers?.Push(state.State.View);
     }
@@ -126,6 +131,7 @@ public sealed partial class RedemptionGrain
             Merchant(view).ReturnAsync(RedemptionId, view.ItemId, view.Points, now));
         state.State.View = view with { Status = RedemptionStatus.Refunded, RefundedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
+        await ListAsync();
         _watchers?.Push(state.State.View);
     }
 

@@ -62,7 +62,13 @@ public sealed partial class RedemptionGrain(
             }
 
             // A start interrupted by a crash is finished by its retry (every step below is idempotent).
-            return state.State.Ready || existing.Status != RedemptionStatus.Pending ? existing : await CompleteStartAsync(existing);
+            if (state.State.Ready)
+            {
+                await ListAsync();
+                return existing;
+            }
+
+            return existing.Status != RedemptionStatus.Pending ? existing : await CompleteStartAsync(existing);
         }
 
         var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId!).GetMembershipAsync(cancellationToken);
@@ -90,16 +96,17 @@ public sealed partial class RedemptionGrain(
     /// <summary>Reserve a unit, hold the points, claim a code. A refusal leaves nothing behind.</summary>
     private async Task<RedemptionView> CompleteStartAsync(RedemptionView view)
     {
+        RedemptionView started;
         try
         {
             var item = await Merchant(view).ReserveAsync(RedemptionId, view.ItemId);
             await Member(view).HoldAsync(RedemptionId, item.Spec.PointsCost,
                 new PurchaseLimit(ItemKey(view), item.Spec.PerMemberDailyLimit, item.Spec.PerMemberTotalLimit));
             var code = view.Code ?? await ClaimCodeAsync(view.MerchantId, view.ExpiresAt);
-            state.State.View = view with { ItemName = item.Spec.Name, Points = item.Spec.PointsCost, Code = code, QrPayload = $"{RedemptionId}.{state.State.Secret}" };
+            started = view with { ItemName = item.Spec.Name, Points = item.Spec.PointsCost, Code = code, QrPayload = $"{RedemptionId}.{state.State.Secret}" };
+            state.State.View = started;
             state.State.Ready = true;
             await SaveAsync(state);
-            return state.State.View;
         }
         catch (EngagementException)
         {
@@ -110,6 +117,10 @@ public sealed partial class RedemptionGrain(
             await UnregisterExpiryAsync();
             throw;
         }
+
+        // Outside the try: once it is started, nothing about listing it may undo the start.
+        await ListAsync();
+        return started;
     }
 
     public Task<RedemptionView> GetAsync(Caller caller, CancellationToken cancellationToken = default) => SeenByAsync(caller);
@@ -149,6 +160,8 @@ public sealed partial class RedemptionGrain(
         await UndoAsync(view);
         state.State.View = view with { Status = status, Version = view.Version + 1 };
         await SaveAsync(state);
+        // Listed before the reminder goes: if listing fails, the reminder's next tick lists it again.
+        await ListAsync();
         await UnregisterExpiryAsync();
         _watchers?.Push(state.State.View);
         return state.State.View;
@@ -172,6 +185,26 @@ public sealed partial class RedemptionGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    /// <summary>
+    /// Lists the redemption's current state in the member's history and in its counter's day (each keeps the newest
+    /// version). Only once it was fully started: a refused start leaves nothing behind, not even a history line.
+    /// </summary>
+    private async Task ListAsync()
+    {
+        if (View is not { } view || !state.State.Ready)
+        {
+            return;
+        }
+
+        _day ??= await Merchant(view).DayOfAsync(view.CreatedAt);
+        await Task.WhenAll(
+            GrainFactory.GetGrain<IRedemptionHistoryGrain>(RedemptionHistories.ForMember(view.MemberId)).RecordAsync(view),
+            GrainFactory.GetGrain<IRedemptionHistoryGrain>(RedemptionHistories.ForCounter(view.MerchantId, _day.Value)).RecordAsync(view));
+    }
+
+    /// <summary>The park-local day the redemption was started: which counter day lists it.</summary>
+    private DateOnly? _day;
 
     private RedemptionView RequireView() =>
         View ?? throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No such redemption.");

@@ -1,5 +1,6 @@
 // The merchant counter: type (or scan) the member's code, see item, member and cost, confirm once. The status follows
-// WatchRedemption; a code already confirmed says so plainly. Today's confirmations, the day's settlement and its CSV.
+// WatchRedemption; a code already confirmed says so plainly. Today's redemptions at this counter (ListRedemptions, from
+// the server: the same on every device of the counter), the day's settlement and its CSV.
 import { h, clear, field, formatPoints, formatTime, statusLine, showError, showOk } from "../dom.js";
 import { api, errorText, newKey, reasonOf, downloadCsv } from "../api.js";
 import { session } from "../session.js";
@@ -16,8 +17,6 @@ const statusText: Record<RedemptionStatus, string> = {
   [RedemptionStatus.REFUNDED]: "已退款",
 };
 
-interface Done { time: string; item: string; member: string; points: string; code: string }
-
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -25,8 +24,6 @@ function today(): string {
 
 export function mountCounter(root: HTMLElement): () => void {
   const merchantId = session.scopeOf("merchant-staff") ?? "";
-  const historyKey = `engagement.counter.${merchantId}.${today()}`;
-  const history: Done[] = JSON.parse(sessionStorage.getItem(historyKey) ?? "[]");
   let watch: AbortController | null = null;
   let current: { code: string; qr: string; key: string; redemption: Redemption } | null = null;
 
@@ -40,6 +37,9 @@ export function mountCounter(root: HTMLElement): () => void {
   const confirm = h("button", { type: "button", hidden: true }, "确认核销");
   const video = h("video", { hidden: true, playsinline: true, muted: true, "aria-label": "扫码画面", style: "max-width:100%" });
   const historyBody = h("tbody", {});
+  const more = h("button", { type: "button", class: "secondary", hidden: true }, "加载更多");
+  const historyStatus = statusLine();
+  let nextPage = "";
   const day = h("input", { type: "date", name: "day", value: today() });
   const settlement = h("div", { class: "table-wrap" });
   const csv = h("button", { type: "button", class: "secondary" }, "下载结算 CSV");
@@ -50,19 +50,31 @@ export function mountCounter(root: HTMLElement): () => void {
     h("section", { class: "card", "aria-labelledby": "redeem-title" },
       h("h2", { id: "redeem-title" }, "核销兑换码"), form, video, status, verdict, preview, confirm),
     h("section", { class: "card", "aria-labelledby": "history-title" },
-      h("h2", { id: "history-title" }, "今日核销记录（本机）"),
-      h("div", { class: "table-wrap" }, h("table", {},
-        h("thead", {}, h("tr", {}, h("th", {}, "时间"), h("th", {}, "商品"), h("th", {}, "党员"), h("th", { class: "num" }, "积分"), h("th", {}, "兑换码"))),
-        historyBody))),
+      h("h2", { id: "history-title" }, "今日兑换记录"),
+      h("div", { class: "table-wrap" }, h("table", { "aria-label": "今日兑换记录" },
+        h("thead", {}, h("tr", {}, h("th", {}, "时间"), h("th", {}, "商品"), h("th", {}, "党员"), h("th", { class: "num" }, "积分"), h("th", {}, "状态"))),
+        historyBody)), historyStatus, more),
     h("section", { class: "card", "aria-labelledby": "settle-title" },
       h("h2", { id: "settle-title" }, "结算"), h("div", { class: "row-form" }, field("日期", day), csv), settleStatus, settlement),
   );
 
-  function renderHistory(): void {
-    clear(historyBody, ...(history.length ? history : []).map((d) =>
-      h("tr", {}, h("td", {}, d.time), h("td", {}, d.item), h("td", {}, d.member), h("td", { class: "num" }, d.points), h("td", {}, d.code))));
-    if (!history.length) historyBody.append(h("tr", {}, h("td", { colspan: "5" }, "今天还没有核销")));
+  // Today's redemptions (the park's day), newest first, a page at a time; reloaded from the top after each confirm.
+  async function loadHistory(fromTop: boolean): Promise<void> {
+    try {
+      const page = await api.redemptions.listRedemptions({ merchantId, pageSize: 50, pageToken: fromTop ? "" : nextPage });
+      if (fromTop) clear(historyBody);
+      historyBody.append(...page.redemptions.map((r) => h("tr", {},
+        h("td", {}, formatTime(r.createTime?.seconds)), h("td", {}, r.itemName || r.itemId), h("td", {}, r.memberDisplayName || r.memberId),
+        h("td", { class: "num" }, formatPoints(r.points)), h("td", { "data-status": String(r.status) }, statusText[r.status]))));
+      if (!historyBody.children.length) historyBody.append(h("tr", {}, h("td", { colspan: "5" }, "今天还没有兑换")));
+      nextPage = page.nextPageToken;
+      more.hidden = !nextPage;
+      historyStatus.textContent = "";
+    } catch (error) {
+      showError(historyStatus, errorText(error));
+    }
   }
+  more.addEventListener("click", () => void loadHistory(false));
 
   function show(r: Redemption): void {
     preview.hidden = false;
@@ -141,12 +153,7 @@ export function mountCounter(root: HTMLElement): () => void {
       current.redemption = r;
       show(r);
       say(true, `核销成功：${r.itemName}，${formatPoints(r.points)} 分`);
-      history.unshift({
-        time: new Date().toLocaleTimeString("zh-CN", { hour12: false }), item: r.itemName,
-        member: r.memberDisplayName || r.memberId, points: formatPoints(r.points), code: current.code ? `****${current.code.slice(-4)}` : "扫码",
-      });
-      sessionStorage.setItem(historyKey, JSON.stringify(history.slice(0, 200)));
-      renderHistory();
+      void loadHistory(true);
       void loadSettlement();
       code.value = "";
       code.focus();
@@ -207,7 +214,7 @@ export function mountCounter(root: HTMLElement): () => void {
     video.hidden = true;
   }
 
-  renderHistory();
+  void loadHistory(true);
   void loadSettlement();
   code.focus();
   return () => { watch?.abort(); stopCamera(); };
