@@ -97,6 +97,54 @@ public sealed class DashboardTests(ConsoleNode console, ITestOutputHelper output
         tab.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task A_secretary_pages_the_roster_filters_it_and_verifies_and_deactivates_from_it()
+    {
+        ConsoleNode.RequireChromium();
+        var seed = await Seed.CreateAsync(console.Node.Channel, console.Settings.Key);
+        for (var i = 0; i < 21; i++)
+        {
+            await seed.MemberAsync($"吴{i:D2}");
+        }
+
+        var newcomer = Seed.Next("m");
+        await seed.Secretary.Organization.RegisterMemberAsync(new RegisterMemberRequest { BranchId = seed.Branch, MemberId = newcomer, DisplayName = "周未", IdempotencyKey = Seed.Next("k") });
+
+        await using var tab = await ConsolePage.OpenAsync(console.Browser, console.BaseUrl);
+        await tab.SignInAsync("secretary", seed.Branch, "secretary");
+        await tab.GoAsync("#/dashboard");
+        var page = tab.Page;
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "党员名册" }).Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(20);
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
+        await Expect(page.GetByText("第 2 页")).ToBeVisibleAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "下一页" })).ToBeDisabledAsync();
+
+        await page.GetByLabel("状态").SelectOptionAsync("未认证");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Expect(page.GetByText("第 1 页")).ToBeVisibleAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("周未");
+        await page.GetByRole(AriaRole.Button, new() { Name = "名册：认证 周未" }).ClickAsync();
+        await Expect(page.GetByText("认证成功")).ToBeVisibleAsync();
+        await Expect(rows.First).ToContainTextAsync("没有符合条件的党员");
+        Assert.True((await seed.Secretary.Organization.GetMemberAsync(new GetMemberRequest { MemberId = newcomer })).Member.Verified);
+
+        await page.GetByLabel("状态").SelectOptionAsync("全部");
+        await page.GetByLabel("姓名开头").FillAsync("周");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "名册：停用 周未" }).ClickAsync();
+        await Expect(page.GetByText("停用成功")).ToBeVisibleAsync();
+        await Expect(rows.First).ToContainTextAsync("已停用");
+        Assert.False((await seed.Secretary.Organization.GetMemberAsync(new GetMemberRequest { MemberId = newcomer })).Member.Active);
+
+        await tab.AssertAccessibleAsync();
+        output.WriteLine(await tab.ScreenshotAsync("dashboard-roster"));
+        tab.AssertNoConsoleErrors();
+    }
+
     private sealed record ChartData(List<string> Labels, List<List<double>> Series);
 
     /// <summary>What the Chart.js chart on the canvas with this id draws: its labels and each dataset's numbers.</summary>

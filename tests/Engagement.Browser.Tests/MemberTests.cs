@@ -31,7 +31,7 @@ public sealed class MemberTests(ConsoleNode console, ITestOutputHelper output)
         await Expect(figures).ToContainTextAsync($"积分余额{balance.Balance}");
 
         // A secretary's notice reaches the open page by itself (WatchFeed).
-        await seed.Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest { Audience = "BRANCH", AudienceId = seed.Branch, Title = "周五主题党日", Body = "下午三点，三楼会议室。", IdempotencyKey = Seed.Next("k") });
+        await seed.Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch, Title = "周五主题党日", Body = "下午三点，三楼会议室。", IdempotencyKey = Seed.Next("k") });
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "通知列表" })).ToContainTextAsync("周五主题党日", new() { Timeout = 5_000 });
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "未读" })).ToContainTextAsync("未读 1 条");
         await tab.AssertAccessibleAsync();

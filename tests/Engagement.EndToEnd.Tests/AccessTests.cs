@@ -73,7 +73,7 @@ public sealed class AccessTests(NodeFixture fixture)
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => other.Admin.Events.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
-            () => other.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "PARK", AudienceId = seed.Park }));
+            () => other.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Park, AudienceId = seed.Park }));
     }
 
     [Fact]

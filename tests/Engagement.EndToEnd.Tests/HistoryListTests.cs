@@ -172,19 +172,19 @@ public sealed class HistoryListTests(NodeFixture fixture)
         var sent = new List<V1.Notice>();
         for (var i = 0; i < 3; i++)
         {
-            sent.Add((await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, $"通知 {i}"))).Notice);
+            sent.Add((await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, $"通知 {i}"))).Notice);
         }
 
-        var parkNotice = (await seed.Admin.Notices.PublishNoticeAsync(Draft("PARK", seed.Park, "园区通知"))).Notice;
+        var parkNotice = (await seed.Admin.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Park, seed.Park, "园区通知"))).Notice;
         await reader.Notices.MarkNoticesReadAsync(new MarkNoticesReadRequest { NoticeIds = { sent[0].NoticeId, sent[2].NoticeId, parkNotice.NoticeId } });
         await reader.Notices.MarkNoticesReadAsync(new MarkNoticesReadRequest { NoticeIds = { sent[0].NoticeId } });
         await other.Notices.MarkNoticesReadAsync(new MarkNoticesReadRequest { NoticeIds = { sent[2].NoticeId } });
 
         var pages = await PagesAsync(token => seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest
         {
-            Audience = "BRANCH", AudienceId = seed.Branch, PageSize = 2, PageToken = token,
+            Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch, PageSize = 2, PageToken = token,
         }).ResponseAsync, r => r.NextPageToken);
-        var park = await seed.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "PARK", AudienceId = seed.Park });
+        var park = await seed.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Park, AudienceId = seed.Park });
 
         var listed = pages.SelectMany(p => p.Notices).ToList();
         Assert.Equal([2, 1], pages.Select(p => p.Notices.Count));
@@ -201,16 +201,16 @@ public sealed class HistoryListTests(NodeFixture fixture)
         var (_, member) = await seed.MemberAsync();
         var (branch2, secretary2) = await seed.SecondBranchAsync();
         var leader = seed.As("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee));
-        await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "支部通知"));
+        await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "支部通知"));
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
-            () => member.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch }));
+            () => member.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
-            () => secretary2.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch }));
+            () => secretary2.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
-            () => seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "PARK", AudienceId = seed.Park }));
-        Assert.Single((await leader.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch })).Notices);
-        Assert.Empty((await secretary2.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = branch2 })).Notices);
+            () => seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Park, AudienceId = seed.Park }));
+        Assert.Single((await leader.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch })).Notices);
+        Assert.Empty((await secretary2.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = branch2 })).Notices);
     }
 
     [Fact]
@@ -224,13 +224,13 @@ public sealed class HistoryListTests(NodeFixture fixture)
         var secretary = Node.Events("secretary", new RoleGrant(Role.Secretary, seed.Branch));
         await secretary.PublishEventAsync(BranchEvent(seed, TimeSpan.FromHours(1)));
         await secretary.PublishEventAsync(BranchEvent(seed, TimeSpan.FromHours(2)));
-        await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "一"));
-        await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "二"));
+        await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "一"));
+        await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "二"));
         var memberToken = (await member.Redemptions.ListRedemptionsAsync(new ListRedemptionsRequest { PageSize = 1 })).NextPageToken;
         var counterToken = (await counter.Staff.Redemptions.ListRedemptionsAsync(new ListRedemptionsRequest { MerchantId = counter.MerchantId, PageSize = 1 })).NextPageToken;
         var eventsToken = (await secretary.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch, PageSize = 1 })).NextPageToken;
         var upcomingToken = (await Node.MemberEvents(memberId).ListUpcomingEventsAsync(new ListUpcomingEventsRequest { PageSize = 1 })).NextPageToken;
-        var noticesToken = (await seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch, PageSize = 1 })).NextPageToken;
+        var noticesToken = (await seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch, PageSize = 1 })).NextPageToken;
         Assert.All(new[] { memberToken, counterToken, eventsToken, upcomingToken, noticesToken }, t => Assert.NotEmpty(t));
 
         Func<Task>[] foreign =
@@ -241,8 +241,8 @@ public sealed class HistoryListTests(NodeFixture fixture)
             () => Node.MemberEvents(memberId).ListUpcomingEventsAsync(new ListUpcomingEventsRequest { PageToken = eventsToken }).ResponseAsync,
             () => secretary.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch, PageToken = upcomingToken }).ResponseAsync,
             () => seed.Admin.Events.ListEventsAsync(new ListEventsRequest { CommitteeId = seed.Committee, PageToken = eventsToken }).ResponseAsync,
-            () => seed.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "PARK", AudienceId = seed.Park, PageToken = noticesToken }).ResponseAsync,
-            () => seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch, PageToken = eventsToken }).ResponseAsync,
+            () => seed.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Park, AudienceId = seed.Park, PageToken = noticesToken }).ResponseAsync,
+            () => seed.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch, PageToken = eventsToken }).ResponseAsync,
         ];
         foreach (var call in foreign)
         {
@@ -290,6 +290,6 @@ public sealed class HistoryListTests(NodeFixture fixture)
         IdempotencyKey = Seed.Next("k"),
     };
 
-    internal static PublishNoticeRequest Draft(string audience, string id, string title) =>
+    internal static PublishNoticeRequest Draft(V1.NoticeAudience audience, string id, string title) =>
         new() { Audience = audience, AudienceId = id, Title = title, Body = "请各位党员准时参加。", IdempotencyKey = Seed.Next("k") };
 }

@@ -31,7 +31,7 @@ public sealed class HistoryRestartTests
                 var secretary = node.Events("secretary", new RoleGrant(Role.Secretary, seed.Branch));
                 pastEvent = (await secretary.PublishEventAsync(Event(seed, time.GetUtcNow().AddMinutes(10)))).Event.EventId;
                 futureEvent = (await secretary.PublishEventAsync(Event(seed, time.GetUtcNow().AddDays(2)))).Event.EventId;
-                noticeId = (await seed.Secretary.Notices.PublishNoticeAsync(HistoryListTests.Draft("BRANCH", seed.Branch, "支部通知"))).Notice.NoticeId;
+                noticeId = (await seed.Secretary.Notices.PublishNoticeAsync(HistoryListTests.Draft(V1.NoticeAudience.Branch, seed.Branch, "支部通知"))).Notice.NoticeId;
                 await member.Notices.MarkNoticesReadAsync(new MarkNoticesReadRequest { NoticeIds = { noticeId } });
                 time.Advance(TimeSpan.FromHours(3));
                 memberBefore = await member.Redemptions.ListRedemptionsAsync(new ListRedemptionsRequest());
@@ -45,7 +45,7 @@ public sealed class HistoryRestartTests
             var counterAfter = await staff.Redemptions.ListRedemptionsAsync(new ListRedemptionsRequest { MerchantId = merchantId });
             var events = await restarted.Events("secretary", new RoleGrant(Role.Secretary, seed.Branch)).ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch });
             var upcoming = await restarted.MemberEvents(memberId).ListUpcomingEventsAsync(new ListUpcomingEventsRequest());
-            var notices = await again.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = "BRANCH", AudienceId = seed.Branch });
+            var notices = await again.Secretary.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Branch, AudienceId = seed.Branch });
 
             Assert.Equal(2, memberBefore.Redemptions.Count);
             Assert.Equal([V1.RedemptionStatus.Expired, V1.RedemptionStatus.Completed], memberAfter.Redemptions.Select(r => r.Status));

@@ -53,6 +53,35 @@ public sealed class HttpEndpointTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task TheRosterPagesOverJsonAndAMemberBrowsesTheirParkWithoutNamingIt()
+    {
+        var seed = await Seed.CreateAsync(Node);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await seed.MemberAsync(verified: i != 1)).Id);
+        }
+
+        using var http = new HttpClient { BaseAddress = Node.HttpAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token("admin", new RoleGrant(Role.ParkAdmin, seed.Park)));
+        var first = JsonDocument.Parse(await http.GetStringAsync($"/v1/committees/{seed.Committee}/members?pageSize=1&status=MEMBER_STATUS_ACTIVE"));
+        var token = first.RootElement.GetProperty("nextPageToken").GetString();
+        var second = JsonDocument.Parse(await http.GetStringAsync(
+            $"/v1/committees/{seed.Committee}/members?pageSize=1&status=MEMBER_STATUS_ACTIVE&pageToken={Uri.EscapeDataString(token!)}"));
+        using var member = new HttpClient { BaseAddress = Node.HttpAddress };
+        member.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token(ids[0], new RoleGrant(Role.Member, ids[0])));
+        using var browse = await member.GetAsync("/v1/merchants");
+
+        var listed = first.RootElement.GetProperty("members").EnumerateArray()
+            .Concat(second.RootElement.TryGetProperty("members", out var more) ? more.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Select(m => m.GetProperty("memberId").GetString()!);
+
+        Assert.Equal(new[] { ids[0], ids[2] }.Order(StringComparer.Ordinal), listed);
+        Assert.Equal("", second.RootElement.TryGetProperty("nextPageToken", out var last) ? last.GetString() : "");
+        Assert.Equal(HttpStatusCode.OK, browse.StatusCode);
+    }
+
+    [Fact]
     public async Task JsonCallsWithoutATokenGet401WithTheReason()
     {
         using var http = new HttpClient { BaseAddress = Node.HttpAddress };

@@ -47,7 +47,7 @@ public sealed class LiveRestartTests
             await feed.ResponseHeadersAsync;
             var notice = await Seed.Reattach(flow.Seed, channel, settings.Key).Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest
             {
-                Audience = "BRANCH", AudienceId = flow.Seed.Branch, Title = "重启之后", Body = "直播照常。", IdempotencyKey = "after-restart",
+                Audience = V1.NoticeAudience.Branch, AudienceId = flow.Seed.Branch, Title = "重启之后", Body = "直播照常。", IdempotencyKey = "after-restart",
             });
             Assert.True(await feed.ResponseStream.MoveNext(feedDeadline.Token));
             Assert.Equal(notice.Notice.NoticeId, feed.ResponseStream.Current.Notice.NoticeId);

@@ -13,9 +13,9 @@ public sealed class NoticeTests(NodeFixture fixture)
     {
         var seed = await Seed.CreateAsync(Node);
         var (_, member) = await seed.MemberAsync();
-        var first = await seed.Admin.Notices.PublishNoticeAsync(Draft("PARK", seed.Park, "园区通知"));
+        var first = await seed.Admin.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Park, seed.Park, "园区通知"));
         Node.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "支部学习安排"));
+        var second = await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "支部学习安排"));
 
         var page1 = await member.Notices.ListFeedAsync(new ListFeedRequest { PageSize = 1 });
         var page2 = await member.Notices.ListFeedAsync(new ListFeedRequest { PageSize = 1, PageToken = page1.NextPageToken });
@@ -41,7 +41,7 @@ public sealed class NoticeTests(NodeFixture fixture)
         using var watch = member.Notices.WatchFeed(new WatchFeedRequest(), cancellationToken: deadline.Token);
         await watch.ResponseHeadersAsync;
 
-        var published = await seed.Secretary.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "今晚七点组织生活会"));
+        var published = await seed.Secretary.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "今晚七点组织生活会"));
 
         Assert.True(await watch.ResponseStream.MoveNext(deadline.Token));
         Assert.Equal(published.Notice.NoticeId, watch.ResponseStream.Current.Notice.NoticeId);
@@ -55,13 +55,13 @@ public sealed class NoticeTests(NodeFixture fixture)
         var stranger = seed.As("stranger", new RoleGrant(Role.Secretary, Seed.Next("br")));
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () =>
-            stranger.Notices.PublishNoticeAsync(Draft("BRANCH", seed.Branch, "x")));
+            stranger.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "x")));
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument, () =>
-            seed.Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest { Audience = "GALAXY", AudienceId = seed.Branch, Title = "", Body = "b", ImageUrls = { "http://x" }, IdempotencyKey = "k" }));
+            seed.Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest { Audience = (V1.NoticeAudience)42, AudienceId = seed.Branch, Title = "", Body = "b", ImageUrls = { "http://x" }, IdempotencyKey = "k" }));
 
         Assert.Equal(["title", "audience", "image_urls"], RpcAssert.ViolatedFields(error));
     }
 
-    private static PublishNoticeRequest Draft(string audience, string id, string title) =>
+    private static PublishNoticeRequest Draft(V1.NoticeAudience audience, string id, string title) =>
         new() { Audience = audience, AudienceId = id, Title = title, Body = "请各位党员准时参加。", ImageUrls = { "https://img.example/1.png" }, IdempotencyKey = Seed.Next("k") };
 }

@@ -270,7 +270,7 @@ public sealed class ReplayTests(NodeFixture fixture)
         ["engagement.v1.NoticeService/PublishNotice"] = new(
             s => Task.FromResult(new Call(s.Home.Secretary, new PublishNoticeRequest
             {
-                Audience = "branch", AudienceId = s.Home.Branch, Title = "学习通知", Body = "周五学习。", IdempotencyKey = Key(),
+                Audience = V1.NoticeAudience.Branch, AudienceId = s.Home.Branch, Title = "学习通知", Body = "周五学习。", IdempotencyKey = Key(),
             })),
             r => With<PublishNoticeRequest>(r, x => x.Body = "周六学习。"),
             (s, c) => [new(s.Away.Secretary, c.Request), new(s.Secretary2, c.Request)]),

@@ -39,7 +39,7 @@ public sealed class StoredStateTests
             var pending = await counter.StartAsync(customer);
             await flow.Seed.Secretary.Notices.PublishNoticeAsync(new PublishNoticeRequest
             {
-                Audience = "BRANCH", AudienceId = flow.Seed.Branch, Title = "通知", Body = "正文", IdempotencyKey = "n-1",
+                Audience = V1.NoticeAudience.Branch, AudienceId = flow.Seed.Branch, Title = "通知", Body = "正文", IdempotencyKey = "n-1",
             });
 
             // A graceful stop writes out what is held in memory (boards, feeds); the clock then passes the code's lifetime.

@@ -49,6 +49,23 @@ public sealed class ValidationTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task ARosterListNamesExactlyOneScopeAKnownStatusAndAShortPrefix()
+    {
+        var seed = await Seed.CreateAsync(Node);
+
+        var none = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument,
+            () => seed.Admin.Organization.ListMembersAsync(new ListMembersRequest()));
+        var bad = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument,
+            () => seed.Admin.Organization.ListMembersAsync(new ListMembersRequest
+            {
+                BranchId = seed.Branch, ParkId = seed.Park, Status = (MemberStatus)99, NamePrefix = new string('王', 65), PageSize = -1,
+            }));
+
+        Assert.Equal(["branch_id"], RpcAssert.ViolatedFields(none));
+        Assert.Equal(["park_id", "status", "name_prefix", "page_size"], RpcAssert.ViolatedFields(bad));
+    }
+
+    [Fact]
     public async Task ACheckInWithoutAnIdempotencyKeyIsRejectedAndAwardsNothing()
     {
         var seed = await Seed.CreateAsync(Node);

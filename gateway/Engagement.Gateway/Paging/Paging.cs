@@ -16,9 +16,10 @@ public sealed record PageRequest(int Size, string? Cursor);
 /// an empty <c>next_page_token</c> means the last page.
 /// </summary>
 /// <remarks>
-/// A token is base64url of <c>v1|list|filter-hash|cursor</c>. The list name and a hash of the request's filter
-/// fields are inside, so a token from another list, or reused with other filters, is refused instead of
-/// silently paging something else. The cursor is each list's own text (a key, a sequence, an offset).
+/// A token is base64url of <c>v1|list|check|cursor</c>. The list name is inside and the check is a hash of the
+/// request's filter fields and the cursor, so a token from another list, reused with other filters, or damaged on
+/// the way is refused instead of silently paging something else. The cursor is each list's own text (a key, a
+/// sequence, an offset). Tokens are not secrets: every page is checked against the caller like the first.
 /// </remarks>
 public static class Paging
 {
@@ -45,7 +46,7 @@ public static class Paging
     public static string Next(string list, string? cursor, string filter = "") =>
         cursor is null
             ? ""
-            : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('|', Version, list, FilterHash(filter), cursor)));
+            : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('|', Version, list, Check(filter, cursor), cursor)));
 
     /// <summary>The next token for an offset-paged list: empty once <paramref name="nextOffset"/> reaches <paramref name="total"/>.</summary>
     public static string NextOffset(string list, int nextOffset, int total, string filter = "") =>
@@ -72,7 +73,7 @@ public static class Paging
         }
 
         var parts = text.Split('|', 4);
-        if (parts.Length != 4 || parts[0] != Version || parts[1] != list || parts[2] != FilterHash(filter) || parts[3].Length == 0)
+        if (parts.Length != 4 || parts[0] != Version || parts[1] != list || parts[3].Length == 0 || parts[2] != Check(filter, parts[3]))
         {
             return false;
         }
@@ -81,6 +82,6 @@ public static class Paging
         return true;
     }
 
-    private static string FilterHash(string filter) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(filter)).AsSpan(0, 6));
+    private static string Check(string filter, string cursor) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{filter}\n{cursor}")).AsSpan(0, 8));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Engagement.V1;
@@ -10,26 +9,23 @@ namespace Engagement.Gateway;
 /// <summary>Leaderboard pages and a member's standing.</summary>
 public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub) : V1.LeaderboardService.LeaderboardServiceBase
 {
+    private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
 
     public override async Task<GetLeaderboardResponse> GetLeaderboard(GetLeaderboardRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var validator = new RequestValidator().Range("page_size", request.PageSize, 0, MaxPageSize);
-        var offset = 0;
-        if (request.PageToken.Length > 0 && !int.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-        {
-            validator.Add("page_token", "is not a token this service issued");
-        }
-
+        var validator = new RequestValidator();
+        var filter = $"{request.Scope}|{request.ScopeId}|{request.Period}|{request.PeriodKey}";
+        var paging = Paging.Read(validator, "leaderboard", request.PageSize, request.PageToken, filter, DefaultPageSize, MaxPageSize);
+        var offset = Paging.Offset(paging);
         var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, request.PeriodKey, validator, context.CancellationToken);
-        var size = request.PageSize == 0 ? 20 : request.PageSize;
-        var page = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, offset, size, context.CancellationToken);
+        var page = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, offset, paging.Size, context.CancellationToken);
         var response = new GetLeaderboardResponse
         {
             PeriodKey = BoardKeys.Parse(key).PeriodKey,
             Total = page.Total,
-            NextPageToken = offset + page.Entries.Count < page.Total ? (offset + page.Entries.Count).ToString(CultureInfo.InvariantCulture) : "",
+            NextPageToken = page.Entries.Count == 0 ? "" : Paging.NextOffset("leaderboard", offset + page.Entries.Count, (int)Math.Min(page.Total, int.MaxValue), filter),
         };
         response.Entries.AddRange(page.Entries.Select(ToProto));
         return response;

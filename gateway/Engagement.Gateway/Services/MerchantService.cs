@@ -72,9 +72,16 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
     public override async Task<BrowseMerchantsResponse> BrowseMerchants(BrowseMerchantsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Id("park_id", request.ParkId).ThrowIfInvalid();
+        var parkId = request.ParkId;
+        if (parkId.Length == 0 && caller.MemberId is { } memberId)
+        {
+            new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
+            parkId = (await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(context.CancellationToken)).ParkId;
+        }
+
+        new RequestValidator().Id("park_id", parkId).ThrowIfInvalid();
         var response = new BrowseMerchantsResponse();
-        foreach (var id in await grains.GetGrain<IParkGrain>(request.ParkId).BrowseMerchantsAsync(caller, context.CancellationToken))
+        foreach (var id in await grains.GetGrain<IParkGrain>(parkId).BrowseMerchantsAsync(caller, context.CancellationToken))
         {
             var merchant = Merchant(id);
             var catalog = new MerchantCatalog { MerchantId = id, Name = (await merchant.GetInfoAsync(context.CancellationToken)).Name };
@@ -85,11 +92,23 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         return response;
     }
 
+    public override async Task<ListMerchantsResponse> ListMerchants(ListMerchantsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var validator = new RequestValidator().Id("park_id", request.ParkId);
+        var page = Paging.Read(validator, "merchants", request.PageSize, request.PageToken, request.ParkId);
+        validator.ThrowIfInvalid();
+        var merchants = await grains.GetGrain<IOrganizationReaderGrain>(0).ListMerchantsAsync(caller, request.ParkId, page.Size, page.Cursor, context.CancellationToken);
+        var response = new ListMerchantsResponse { NextPageToken = Paging.Next("merchants", merchants.NextCursor, request.ParkId) };
+        response.Merchants.AddRange(merchants.Items.Select(m => m.ToProto()));
+        return response;
+    }
+
     public override async Task<GetSettlementResponse> GetSettlement(GetSettlementRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var validator = new RequestValidator().Id("merchant_id", request.MerchantId);
-        var day = ParseDay(request.Day, validator);
+        DateOnly? day = request.Day.Length == 0 ? null : ParseDay(request.Day, validator);
         validator.ThrowIfInvalid();
         var settlement = await Merchant(request.MerchantId).GetSettlementAsync(caller, day, context.CancellationToken);
         return new() { Settlement = settlement.ToProto() };

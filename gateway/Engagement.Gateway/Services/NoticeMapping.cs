@@ -9,7 +9,7 @@ public static class NoticeMapping
         var proto = new V1.Notice
         {
             NoticeId = notice.NoticeId,
-            Audience = notice.Audience.ToString().ToUpperInvariant(),
+            Audience = (V1.NoticeAudience)(int)notice.Audience,
             AudienceId = notice.AudienceId,
             Title = notice.Title,
             Body = notice.Body,
@@ -21,14 +21,15 @@ public static class NoticeMapping
         return proto;
     }
 
-    public static NoticeAudience? ParseAudience(this RequestValidator validator, string value)
+    /// <summary>The domain audience of a proto one (the two enums share their numbers); a violation when unspecified or unknown.</summary>
+    public static NoticeAudience? ParseAudience(this RequestValidator validator, V1.NoticeAudience value)
     {
-        if (System.Enum.TryParse<NoticeAudience>(value, ignoreCase: true, out var audience) && System.Enum.IsDefined(audience) && !int.TryParse(value, out _))
+        if (value != V1.NoticeAudience.Unspecified && System.Enum.IsDefined((NoticeAudience)(int)value))
         {
-            return audience;
+            return (NoticeAudience)(int)value;
         }
 
-        validator.Add("audience", "must be PARK, COMMITTEE or BRANCH");
+        validator.Add("audience", "must be NOTICE_AUDIENCE_PARK, NOTICE_AUDIENCE_COMMITTEE or NOTICE_AUDIENCE_BRANCH");
         return null;
     }
 }

@@ -33,10 +33,12 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
     public override async Task<ListFeedResponse> ListFeed(ListFeedRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        new RequestValidator().Range("page_size", request.PageSize, 0, 100).ThrowIfInvalid();
-        var page = await Feed(caller).ListAsync(caller, request.PageSize == 0 ? 20 : request.PageSize,
-            request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken);
-        var response = new ListFeedResponse { NextPageToken = page.NextCursor ?? "", UnreadCount = page.UnreadCount };
+        var validator = new RequestValidator();
+        var member = caller.MemberId ?? "";
+        var paging = Paging.Read(validator, "feed", request.PageSize, request.PageToken, member, defaultSize: 20, maxSize: 100);
+        validator.ThrowIfInvalid();
+        var page = await Feed(caller).ListAsync(caller, paging.Size, paging.Cursor, context.CancellationToken);
+        var response = new ListFeedResponse { NextPageToken = Paging.Next("feed", page.NextCursor, member), UnreadCount = page.UnreadCount };
         response.Notices.AddRange(page.Items.Select(i => i.Notice.ToProto(i.Read)));
         return response;
     }

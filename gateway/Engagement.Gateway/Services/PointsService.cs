@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.V1;
 using Grpc.Core;
 
@@ -35,24 +36,28 @@ public sealed class PointsService(IGrainFactory grains) : V1.PointsService.Point
     {
         var caller = context.GetCaller();
         var memberId = caller.MemberIdOr(request.MemberId);
-        var validator = new RequestValidator().Id("member_id", memberId).Range("page_size", request.PageSize, 0, LedgerPaging.MaxListPageSize);
+        var validator = new RequestValidator().Id("member_id", memberId);
+        var page = Paging.Read(validator, "ledger", request.PageSize, request.PageToken, memberId,
+            LedgerPaging.DefaultListPageSize, LedgerPaging.MaxListPageSize);
         long? before = null;
-        if (request.PageToken.Length > 0)
+        if (page.Cursor is { } cursor)
         {
-            if (LedgerPageToken.TryParse(request.PageToken, out var parsed))
+            if (long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
             {
                 before = parsed;
             }
             else
             {
-                validator.Add("page_token", "is not a token this service issued");
+                validator.Add("page_token", "is not a token this list issued for these filters");
             }
         }
 
         validator.ThrowIfInvalid();
-        var pageSize = request.PageSize == 0 ? LedgerPaging.DefaultListPageSize : request.PageSize;
-        var slice = await grains.GetGrain<IMemberGrain>(memberId).ListLedgerAsync(caller, pageSize, before, context.CancellationToken);
-        var response = new ListLedgerResponse { NextPageToken = LedgerPageToken.Format(slice.NextBefore) };
+        var slice = await grains.GetGrain<IMemberGrain>(memberId).ListLedgerAsync(caller, page.Size, before, context.CancellationToken);
+        var response = new ListLedgerResponse
+        {
+            NextPageToken = Paging.Next("ledger", slice.NextBefore?.ToString(CultureInfo.InvariantCulture), memberId),
+        };
         response.Entries.AddRange(slice.Entries.Select(e => e.ToProto()));
         return response;
     }

@@ -48,6 +48,19 @@ public static class ProtoMapping
         TransferTime = member.TransferredAt is { } moved ? Timestamp.FromDateTimeOffset(moved) : null,
     };
 
+    public static V1.MemberSummary ToProto(this RosterEntry entry) => new()
+    {
+        MemberId = entry.Profile.MemberId,
+        DisplayName = entry.Profile.DisplayName,
+        BranchId = entry.Profile.BranchId,
+        CommitteeId = entry.Profile.CommitteeId,
+        Status = (V1.MemberStatus)(int)entry.Standing,
+        Verified = entry.Profile.Verified,
+        JoinDate = entry.Profile.JoinDate is { } joined ? Day(joined) : "",
+        RegisterTime = Timestamp.FromDateTimeOffset(entry.Profile.RegisteredAt),
+        PointsBalance = entry.Balance,
+    };
+
     public static V1.LedgerEntry ToProto(this LedgerEntry entry) => new()
     {
         EntryId = entry.EntryId,

@@ -25,8 +25,8 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>The catalogue for members of the merchant's park (active items only) and for its staff (all).</summary>
     Task<IReadOnlyList<CatalogItem>> ListCatalogAsync(Caller caller, CancellationToken cancellationToken = default);
 
-    /// <summary>The merchant's day. Staff or park admins.</summary>
-    Task<Settlement> GetSettlementAsync(Caller caller, DateOnly day, CancellationToken cancellationToken = default);
+    /// <summary>The merchant's park-local day (null: today in the park). Staff or park admins.</summary>
+    Task<Settlement> GetSettlementAsync(Caller caller, DateOnly? day, CancellationToken cancellationToken = default);
 
     /// <summary>Today in the park's time zone, for the merchant's staff (a counter's default day).</summary>
     [AlwaysInterleave]

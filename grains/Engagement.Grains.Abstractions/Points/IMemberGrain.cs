@@ -44,6 +44,10 @@ public interface IMemberGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<MemberProfile> GetMembershipAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The profile and the balance, for roster lists (no caller check: the list checked it); NotFound if not registered.</summary>
+    [AlwaysInterleave]
+    Task<RosterEntry> GetRosterEntryAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Today's points per activity with their caps, the streak and the balance.</summary>
     Task<DailyProgress> GetDailyProgressAsync(Caller caller, CancellationToken cancellationToken = default);
 

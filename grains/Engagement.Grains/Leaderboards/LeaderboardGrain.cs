@@ -31,7 +31,7 @@ public sealed class LeaderboardGrain(
     /// </summary>
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(5);
 
-    private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstReconcileOfNewBoard = TimeSpan.FromSeconds(5);
 
     /// <summary>At most this many names of members not (yet) ranked here are remembered (see <see cref="_earlyNames"/>).</summary>
     private const int EarlyNamesKept = 1024;

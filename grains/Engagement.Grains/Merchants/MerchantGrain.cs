@@ -105,10 +105,11 @@ public sealed partial class MerchantGrain(
         return [.. S.Items.Values.Where(i => i.IsActiveAt(now))];
     }
 
-    public async Task<Settlement> GetSettlementAsync(Caller caller, DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<Settlement> GetSettlementAsync(Caller caller, DateOnly? day, CancellationToken cancellationToken = default)
     {
         await DemandStaffOrAdminAsync(caller, "read this merchant's settlement");
-        return S.Days.GetValueOrDefault(day) ?? new Settlement(MerchantId, day, 0, 0, 0, 0, []);
+        var settled = day ?? ParkClock.DayOf(clock.UtcNow, S.TimeZone);
+        return S.Days.GetValueOrDefault(settled) ?? new Settlement(MerchantId, settled, 0, 0, 0, 0, []);
     }
 
     public async Task<DateOnly> TodayAsync(Caller caller, CancellationToken cancellationToken = default)

@@ -95,6 +95,8 @@ public sealed partial class MemberGrain(
 
     public Task<MemberProfile> GetMembershipAsync(CancellationToken cancellationToken = default) => Task.FromResult(RequireProfile());
 
+    public Task<RosterEntry> GetRosterEntryAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RosterEntry(RequireProfile(), S.Balance));
+
     public Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         RequireReader(caller);

@@ -1,6 +1,6 @@
 // The secretary's (or committee leader's) dashboard: the analytics of a branch or committee as charts (Chart.js) with
-// their numbers in tables, the members to reach out to (inactive 7+ days) with verify / deactivate, a notice to send,
-// and the CSV downloads. #/dashboard/<branch|committee>/<id>
+// their numbers in tables, the roster (paged, by status and name) and the members to reach out to (inactive 7+ days),
+// both with verify / deactivate, a notice to send, and the CSV downloads. #/dashboard/<branch|committee>/<id>
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration,
@@ -10,6 +10,8 @@ import { api, errorText, newKey, downloadCsv } from "../api.js";
 import { session } from "../session.js";
 import { kindText } from "./member.js";
 import type { ActivityAnalytics, BranchComparison } from "../gen/engagement/v1/analytics_pb.js";
+import { MemberStatus } from "../gen/engagement/v1/organization_pb.js";
+import { NoticeAudience } from "../gen/engagement/v1/notices_pb.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
@@ -95,6 +97,7 @@ export function mountDashboard(root: HTMLElement, args: string[]): () => void {
         }, ["支部", "人均积分", "活跃率 %", "党员数", "获得积分"], branches.map((b) => [b.name || b.branchId, b.pointsPerMember, Math.round(b.activeRatio * 1000) / 10, b.members, Number(b.pointsEarned)])) : null,
       ),
       downloads(),
+      roster(),
       scope === "branch" ? outreach() : null,
       noticeForm(),
     );
@@ -109,6 +112,58 @@ export function mountDashboard(root: HTMLElement, args: string[]): () => void {
       h("div", { class: "row-form" }, ...files.map(([name, label]) => h("button", { type: "button", class: "secondary", onclick: () => {
         downloadCsv(`${base}/${name}.csv${query}`, `${scope}-${scopeId}-${name}.csv`).then(() => showOk(s, "已下载")).catch((e: Error) => showError(s, e.message));
       } }, label))), s);
+  }
+
+  /** The roster of the branch or committee (ListMembers), 20 a page, filtered by status and the start of the name. */
+  function roster(): HTMLElement {
+    const s = statusLine();
+    const statusText: Record<number, string> = { [MemberStatus.UNVERIFIED]: "未认证", [MemberStatus.ACTIVE]: "已认证", [MemberStatus.DEACTIVATED]: "已停用" };
+    const statusFilter = h("select", { name: "rosterStatus" }, h("option", { value: String(MemberStatus.UNSPECIFIED) }, "全部"),
+      ...[MemberStatus.UNVERIFIED, MemberStatus.ACTIVE, MemberStatus.DEACTIVATED].map((v) => h("option", { value: String(v) }, statusText[v])));
+    const prefix = h("input", { name: "namePrefix", maxlength: "64", autocomplete: "off" });
+    const filters = h("form", { class: "row-form" }, field("状态", statusFilter), field("姓名开头", prefix), h("button", { type: "submit", class: "secondary" }, "筛选"));
+    const tbody = h("tbody", {});
+    const pageNote = h("span", { class: "page-note" });
+    const previous = h("button", { type: "button", class: "secondary" }, "上一页");
+    const next = h("button", { type: "button", class: "secondary" }, "下一页");
+    // tokens[i] is the page_token of page i (page 0: ""); the filters travel with them, so a new filter starts over.
+    let tokens = [""];
+    let index = 0;
+    const section = h("section", { class: "card", "aria-labelledby": "roster-title" }, h("h2", { id: "roster-title" }, "党员名册"), filters, s,
+      h("div", { class: "table-wrap" }, h("table", { "aria-label": "党员名册" },
+        h("thead", {}, h("tr", {}, h("th", {}, "党员"), ...(scope === "committee" ? [h("th", {}, "支部")] : []), h("th", {}, "入党日期"), h("th", {}, "状态"),
+          h("th", { class: "num" }, "积分"), h("th", {}, "操作"))), tbody)),
+      h("div", { class: "row-form" }, previous, next, pageNote));
+    const act = async (label: string, run: () => Promise<unknown>) => {
+      try { await run(); await fill(); showOk(s, `${label}成功`); } catch (error) { showError(s, errorText(error)); }
+    };
+    async function fill(): Promise<void> {
+      const r = await api.organization.listMembers({
+        ...(scope === "branch" ? { branchId: scopeId } : { committeeId: scopeId }),
+        status: Number(statusFilter.value) as MemberStatus, namePrefix: prefix.value.trim(), pageSize: 20, pageToken: tokens[index],
+      }, { signal: calls.signal });
+      tokens = tokens.slice(0, index + 1);
+      if (r.nextPageToken) tokens.push(r.nextPageToken);
+      previous.disabled = index === 0;
+      next.disabled = !r.nextPageToken;
+      pageNote.textContent = `第 ${index + 1} 页`;
+      clear(tbody, ...r.members.map((m) => h("tr", {},
+        h("td", {}, `${m.displayName}（${m.memberId}）`), ...(scope === "committee" ? [h("td", {}, m.branchId)] : []), h("td", {}, m.joinDate || "—"),
+        h("td", {}, statusText[m.status] ?? ""), h("td", { class: "num" }, formatPoints(m.pointsBalance)),
+        h("td", {},
+          !m.verified ? h("button", { type: "button", class: "secondary", "aria-label": `名册：认证 ${m.displayName}`, onclick: () => act("认证", () => api.organization.verifyMember({ memberId: m.memberId, idempotencyKey: newKey("verify") })) }, "认证") : null,
+          " ",
+          m.status !== MemberStatus.DEACTIVATED
+            ? h("button", { type: "button", class: "secondary", "aria-label": `名册：停用 ${m.displayName}`, onclick: () => act("停用", () => api.backOffice.deactivateMember({ memberId: m.memberId, idempotencyKey: newKey("deactivate") })) }, "停用")
+            : h("button", { type: "button", class: "secondary", "aria-label": `名册：恢复 ${m.displayName}`, onclick: () => act("恢复", () => api.backOffice.reactivateMember({ memberId: m.memberId, idempotencyKey: newKey("reactivate") })) }, "恢复")))));
+      if (!r.members.length) tbody.append(h("tr", {}, h("td", { colspan: scope === "committee" ? "6" : "5" }, "没有符合条件的党员")));
+    }
+    const show = () => fill().catch((error) => { if (!calls.signal.aborted) showError(s, errorText(error)); });
+    filters.addEventListener("submit", (e) => { e.preventDefault(); tokens = [""]; index = 0; s.textContent = ""; void show(); });
+    previous.addEventListener("click", () => { index = Math.max(0, index - 1); void show(); });
+    next.addEventListener("click", () => { if (index + 1 < tokens.length) { index++; void show(); } });
+    void show();
+    return section;
   }
 
   function outreach(): HTMLElement {
@@ -145,7 +200,7 @@ export function mountDashboard(root: HTMLElement, args: string[]): () => void {
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       try {
-        await api.notices.publishNotice({ audience: scope === "branch" ? "BRANCH" : "COMMITTEE", audienceId: scopeId, title: title.value, body: text.value, idempotencyKey: newKey("notice") });
+        await api.notices.publishNotice({ audience: scope === "branch" ? NoticeAudience.BRANCH : NoticeAudience.COMMITTEE, audienceId: scopeId, title: title.value, body: text.value, idempotencyKey: newKey("notice") });
         showOk(s, "通知已发送");
         form.reset();
       } catch (error) {
