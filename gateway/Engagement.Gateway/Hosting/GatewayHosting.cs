@@ -40,6 +40,7 @@ public static partial class GatewayHosting
             json.JsonSettings.WriteInt64sAsStrings = true;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddEngagementOpenApi(builder.Configuration);
         // The transcoder logs a client's malformed JSON with a stack trace at information level; JsonRouteErrors
         // answers it with an ErrorInfo instead, and such a request is not worth a log entry of its own.
         builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
@@ -63,6 +64,7 @@ public static partial class GatewayHosting
     {
         var signIn = app.Services.GetRequiredService<ConsoleSignIn>();
         app.MapEngagementConsole(signIn.Auth, signIn.DevelopmentKey);
+        app.MapEngagementOpenApi();
         app.UseAuthentication();
         app.Use(OfficerRoles.AddRolesAsync);
         app.UseJsonRouteErrors();
