@@ -52,6 +52,14 @@ public static partial class GatewayHosting
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [Readiness.Tag]);
         builder.AddEngagementOperations();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (!IsExternal(auth) && !builder.Environment.IsDevelopment() && !auth.AllowDevelopmentSigning)
+        {
+            throw new StartupRefusedException(
+                $"Development signing (tokens signed with the node's own key file) is refused in the '{builder.Environment.EnvironmentName}' environment: " +
+                "configure an identity provider (--Engagement:Auth:Mode=external --Engagement:Auth:Authority=<issuer URL>), run in Development " +
+                "(DOTNET_ENVIRONMENT=Development, as dotnet run does), or accept it knowingly with --Engagement:Auth:AllowDevelopmentSigning=true.", exitCode: 4);
+        }
+
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.
         var developmentKey = IsExternal(auth) ? null : DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(builder.Configuration, auth));
         builder.Services.AddSingleton(new ConsoleSignIn(auth, developmentKey));

@@ -107,6 +107,11 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
         start.ArgumentList.Add(BuildOutput.Of("silo/Engagement.Silo"));
+        if (settings.Environment is { } environment)
+        {
+            start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        }
+
         foreach (var arg in settings.Args())
         {
             start.ArgumentList.Add(arg);
@@ -146,6 +151,9 @@ public sealed record NodeSettings(string DataDirectory, string[] Extra)
     public int SiloPort { get; } = FreePorts.Next();
 
     public int GatewayPort { get; } = FreePorts.Next();
+
+    /// <summary>The node's hosting environment when not the tests' Development (DOTNET_ENVIRONMENT).</summary>
+    public string? Environment { get; init; }
 
     public Microsoft.IdentityModel.Tokens.SecurityKey Key => DevelopmentTokens.LoadOrCreateKey(Path.Combine(DataDirectory, "dev-signing-key"));
 
