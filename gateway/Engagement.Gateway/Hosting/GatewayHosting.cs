@@ -65,6 +65,7 @@ public static partial class GatewayHosting
         builder.Services.AddSingleton(new ConsoleSignIn(auth, developmentKey));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwt(jwt, auth, developmentKey));
+        builder.AddEngagementEdgeGuards();
         return builder;
     }
 
@@ -73,10 +74,12 @@ public static partial class GatewayHosting
         var signIn = app.Services.GetRequiredService<ConsoleSignIn>();
         app.MapEngagementConsole(signIn.Auth, signIn.DevelopmentKey);
         app.MapEngagementOpenApi();
+        app.UseEngagementCors();
         app.UseAuthentication();
         app.Use(OfficerRoles.AddRolesAsync);
         app.UseJsonRouteErrors();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseEngagementEdgeGuards();
         app.MapGrpcService<OrganizationService>();
         app.MapGrpcService<BackOfficeService>();
         app.MapGrpcService<NoticeService>();
@@ -93,9 +96,10 @@ public static partial class GatewayHosting
         app.MapGrpcService<EventService>();
         app.MapGrpcService<LeaderboardService>();
         app.MapGrpcService<InsightsService>();
-        app.MapGrpcHealthChecksService();
+        // Anonymous by intent (everything else needs a token: the fallback policy in EdgeGuards).
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapEngagementOperations();
-        app.MapGrpcReflectionService();
+        app.MapGrpcReflectionService().AllowAnonymous();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;
     }

@@ -164,6 +164,7 @@ public sealed record NodeSettings(string DataDirectory, string[] Extra)
         $"--Engagement:Gateway:HttpPort={HttpPort}",
         $"--Engagement:Cluster:SiloPort={SiloPort}",
         $"--Engagement:Cluster:GatewayPort={GatewayPort}",
+        "--Engagement:RateLimit:Enabled=false", // tests and the bench write far faster than any person
         .. Extra,
     ];
 }
