@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -164,7 +163,7 @@ public sealed partial class FuzzTests(NodeFixture fixture)
             {
                 failures.Add($"{route}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
             }
-            else if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotFound && !HasReason(body))
+            else if (!response.IsSuccessStatusCode && !HasReason(body))
             {
                 failures.Add($"{route}: {(int)response.StatusCode} without a reason: {body[..Math.Min(body.Length, 200)]}");
             }
