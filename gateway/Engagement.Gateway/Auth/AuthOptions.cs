@@ -18,6 +18,12 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = DevelopmentTokens.DefaultAudience;
 
+    /// <summary>
+    /// Development mode outside the Development environment: refused at start unless this is true (anyone who can read
+    /// the key file can mint any role, so it is a deliberate choice, e.g. for a benchmark cluster).
+    /// </summary>
+    public bool AllowDevelopmentSigning { get; set; }
+
     /// <summary>The external identity provider (external mode only).</summary>
     public string? Authority { get; set; }
 }

@@ -35,10 +35,10 @@ public static partial class ConsoleHosting
         }
 
         var development = developmentKey is not null;
-        app.MapGet("/console/auth-config", () => Results.Json(new { mode = development ? "development" : "external", authority = auth.Authority }));
+        app.MapGet("/console/auth-config", () => Results.Json(new { mode = development ? "development" : "external", authority = auth.Authority })).AllowAnonymous();
         if (developmentKey is not null)
         {
-            app.MapPost("/console/dev-token", (DevelopmentTokenRequest request) => MintForConsole(request, developmentKey, auth));
+            app.MapPost("/console/dev-token", (DevelopmentTokenRequest request) => MintForConsole(request, developmentKey, auth)).AllowAnonymous();
         }
 
         return app;
