@@ -14,8 +14,10 @@ public sealed class LiveFlow
 {
     private static readonly BoardPeriod[] Periods = Enum.GetValues<BoardPeriod>();
     private readonly List<string> _members;
+    private readonly List<DateTimeOffset> _acknowledgedAt = [];
     private int _awards;
     private int _acknowledged;
+    private int _failedAttempts;
 
     private LiveFlow(Seed seed, List<string> members)
     {
@@ -27,6 +29,21 @@ public sealed class LiveFlow
 
     /// <summary>Awards acknowledged so far.</summary>
     public int Acknowledged => Volatile.Read(ref _acknowledged);
+
+    /// <summary>Attempts that failed with an outage (unavailable, timeout...) and were retried with their key.</summary>
+    public int FailedAttempts => Volatile.Read(ref _failedAttempts);
+
+    /// <summary>The longest time between two acknowledged awards (how long the writers saw nothing go through).</summary>
+    public TimeSpan LongestGap
+    {
+        get
+        {
+            lock (_acknowledgedAt)
+            {
+                return _acknowledgedAt.Count < 2 ? TimeSpan.Zero : _acknowledgedAt.Zip(_acknowledgedAt.Skip(1)).Max(p => p.Second - p.First);
+            }
+        }
+    }
 
     public static async Task<LiveFlow> SeedAsync(GrpcChannel channel, SecurityKey key, int members = 5)
     {
@@ -59,8 +76,17 @@ public sealed class LiveFlow
                 {
                     throw new InvalidOperationException("a refusal is not an outage", e);
                 }
+                catch (RpcException)
+                {
+                    Interlocked.Increment(ref _failedAttempts);
+                    throw;
+                }
             }, TimeSpan.FromSeconds(120), $"award live-{n}");
             Interlocked.Increment(ref _acknowledged);
+            lock (_acknowledgedAt)
+            {
+                _acknowledgedAt.Add(DateTimeOffset.UtcNow);
+            }
         }
     }
 

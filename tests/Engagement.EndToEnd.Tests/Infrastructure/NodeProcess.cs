@@ -84,6 +84,18 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a process: the silo leaves the cluster gracefully; waits for the exit.</summary>
+    public async Task StopAsync(TimeSpan deadline)
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(deadline);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
     public void Kill()
     {
