@@ -29,6 +29,8 @@ silo="$repo/silo/Engagement.Silo/bin/Release/net10.0/Engagement.Silo.dll"
 export Engagement__Storage__Provider=postgres
 export Engagement__Storage__ConnectionString="Host=127.0.0.1;Port=$port;Username=postgres;Database=engagement;Maximum Pool Size=100"
 export Engagement__Auth__SigningKeyFile="$root/dev-signing-key"
+export DOTNET_ENVIRONMENT=Development   # development signing (the bench mints its tokens) starts only there
+export Engagement__RateLimit__Enabled=false   # one bench operator writes far faster than the per-caller limit allows a person
 for i in 0 1; do
   mkdir -p "$root/silo$i"
   (cd "$root/silo$i" && exec dotnet "$silo" --Engagement:Cluster:SiloPort=$((12111 + i)) --Engagement:Cluster:GatewayPort=$((31000 + i)) \

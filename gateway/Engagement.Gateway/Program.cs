@@ -5,10 +5,10 @@ try
 {
     app = GatewayHost.Build(args);
 }
-catch (PortInUseException e)
+catch (StartupRefusedException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
-    return 2;
+    return e.ExitCode;
 }
 
 return await app.RunGatewayAsync();

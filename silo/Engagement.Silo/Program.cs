@@ -11,11 +11,11 @@ try
 {
     app = await NodeHost.BuildAsync(args);
 }
-catch (PortInUseException e)
+catch (StartupRefusedException e)
 {
-    // One line, no stack trace: which port, which setting chooses it.
+    // One line, no stack trace: what is refused (a taken port, development signing outside Development) and how to change it.
     await Console.Error.WriteLineAsync(e.Message);
-    return 2;
+    return e.ExitCode;
 }
 
 return await app.RunGatewayAsync();

@@ -83,7 +83,9 @@ public sealed class DashboardTests(ConsoleNode console, ITestOutputHelper output
         await Expect(page.GetByText("没有需要联系的党员")).ToBeVisibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "每日数据 CSV" }).ClickAsync());
-        Assert.Contains(a.ToDay, await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
+        var saved = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal([0xEF, 0xBB, 0xBF], saved[..3]); // saved byte for byte: the byte order mark Excel needs is kept
+        Assert.Contains(a.ToDay, System.Text.Encoding.UTF8.GetString(saved), StringComparison.Ordinal);
 
         await page.GetByLabel("标题").FillAsync("学习提醒");
         await page.GetByLabel("内容").FillAsync("请于本周完成课程学习。");

@@ -177,15 +177,15 @@ public sealed class AnalyticsTests(NodeFixture fixture)
         using var committee = await http.GetAsync($"/v1/analytics/committees/{seed.Committee}/branches.csv", TestContext.Current.CancellationToken);
         using var badDay = await http.GetAsync($"/v1/analytics/branches/{seed.Branch}/days.csv?fromDay=yesterday", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["day,active_members,points_earned,earning_entries", $"{today},1,1,1"], days.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["day,active_members,points_earned,earning_entries", $"{today},1,1,1"], days.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(["member_id,display_name,branch_id,current,new,active_days,points_earned,earning_entries", $"{id},王小明,{seed.Branch},true,true,1,1,1"],
-            members.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            members.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(HttpStatusCode.Forbidden, committee.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token("leader", new RoleGrant(Role.CommitteeLeader, seed.Committee)));
         var branches = await http.GetStringAsync($"/v1/analytics/committees/{seed.Committee}/branches.csv?fromDay={today}&toDay={today}", TestContext.Current.CancellationToken);
         Assert.Equal(["branch_id,name,members,active_members,active_ratio,points_earned,points_per_member,average_daily_active", $"{seed.Branch},第一党支部,1,1,1,1,1,1"],
-            branches.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            branches.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string Monday(string day)

@@ -175,10 +175,10 @@ public sealed class OperationsTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task OutsideDevelopmentTheDashboardAndMetricsAreThereOnlyWhenConfigured(bool configured)
+    public async Task OutsideDevelopmentTheDashboardMetricsAndOpenApiAreThereOnlyWhenConfigured(bool configured)
     {
         string[] external = ["--Engagement:Auth:Mode=external", "--Engagement:Auth:Authority=https://127.0.0.1:9/"];
-        string[] enabled = ["--Engagement:Dashboard:Enabled=true", "--Engagement:Telemetry:Prometheus:Enabled=true"];
+        string[] enabled = ["--Engagement:Dashboard:Enabled=true", "--Engagement:Telemetry:Prometheus:Enabled=true", "--Engagement:OpenApi:Enabled=true"];
         var node = await TestNode.StartAsync(extraArgs: configured ? [.. external, .. enabled] : external);
         try
         {
@@ -187,10 +187,11 @@ public sealed class OperationsTests
 
             using var dashboard = await http.GetAsync(new Uri("/orleans-dashboard/", UriKind.Relative), ct);
             using var metrics = await http.GetAsync(new Uri("/metrics", UriKind.Relative), ct);
+            using var openApi = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
             using var ready = await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative), ct);
 
             var expected = configured ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-            Assert.Equal((expected, expected), (dashboard.StatusCode, metrics.StatusCode));
+            Assert.Equal((expected, expected, expected), (dashboard.StatusCode, metrics.StatusCode, openApi.StatusCode));
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
         finally

@@ -155,7 +155,7 @@ public sealed class RedemptionFlowTests(NodeFixture fixture)
         using var http = new HttpClient { BaseAddress = Node.HttpAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Node.Token($"clerk-{counter.MerchantId}", new RoleGrant(Role.MerchantStaff, counter.MerchantId)));
         using var csv = await http.GetAsync($"/v1/merchants/{counter.MerchantId}/settlements/{day}.csv", TestContext.Current.CancellationToken);
-        var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("merchant_id,day,item_id,item_name,redemptions,points,refunds,refunded_points", lines[0]);
         Assert.Equal($"{counter.MerchantId},{day},latte,拿铁,1,10,1,10", lines[1]);

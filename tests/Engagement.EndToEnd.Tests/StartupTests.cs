@@ -116,9 +116,62 @@ public sealed class StartupTests(NodeFixture fixture)
         }
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunNodeProgramAsync(string directory, params string[] args)
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task DevelopmentSigningOutsideDevelopmentIsRefusedAtStartWithOneLineSayingWhatToDo(string environment)
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-env-").FullName;
+        try
+        {
+            var settings = new NodeSettings(directory, []);
+            var (exitCode, output, error) = await RunNodeProgramInAsync(directory, environment, [.. settings.Args()]);
+
+            Assert.Equal(4, exitCode);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"refused in the '{environment}' environment", line, StringComparison.Ordinal);
+            Assert.Contains("--Engagement:Auth:Mode=external", line, StringComparison.Ordinal);
+            Assert.Contains("--Engagement:Auth:AllowDevelopmentSigning=true", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(directory, "dev-signing-key")), "a refused node should not create a signing key");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DevelopmentSigningOutsideDevelopmentStartsWhenAllowedExplicitly()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-env-").FullName;
+        var settings = new NodeSettings(directory, ["--Engagement:Auth:AllowDevelopmentSigning=true"]) { Environment = "Production" };
+        var node = await NodeProcess.StartAsync(settings);
+        try
+        {
+            var seed = await Seed.CreateAsync(node.Channel, settings.Key);
+
+            Assert.Contains("Hosting environment: Production", node.Log, StringComparison.Ordinal);
+            Assert.NotEmpty(seed.Park);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Task<(int ExitCode, string Output, string Error)> RunNodeProgramAsync(string directory, params string[] args) =>
+        RunNodeProgramInAsync(directory, environment: null, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunNodeProgramInAsync(string directory, string? environment, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is not null)
+        {
+            start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        }
+
         start.ArgumentList.Add(BuildOutput.Of("silo/Engagement.Silo"));
         foreach (var arg in args)
         {

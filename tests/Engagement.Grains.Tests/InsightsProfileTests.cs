@@ -169,6 +169,19 @@ public sealed class InsightsProfileTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APeriodAtTheBeginningOfTimeIsRefusedNamingTheFieldNotAnInternalError()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var member = await org.MemberAsync();
+
+        var onlyTo = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, to: DateOnly.MinValue));
+        var both = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, from: DateOnly.MinValue, to: DateOnly.MinValue));
+
+        Assert.Equal(["to_day"], onlyTo.Violations.Select(v => v.Field));
+        Assert.Equal(["to_day", "from_day"], both.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
     public async Task TheMemberTheirSecretaryTheirLeadersAndTheirParkAdminsReadTheProfileNobodyElse()
     {
         var org = await new Org(_grains).CreateAsync();

@@ -11,10 +11,16 @@ namespace Engagement.Gateway;
 /// </summary>
 public static class ExceptionMapper
 {
+    /// <summary>
+    /// The most field violations one BadRequest carries. Details travel in a trailer, which clients cap (64 KB in .NET):
+    /// a request with hundreds of bad elements must still get its answer, not a broken connection.
+    /// </summary>
+    public const int MaxFieldViolations = 100;
+
     public static RpcException ToRpcException(Exception exception) => exception switch
     {
         RpcException rpc => rpc,
-        EngagementException e => Build(CodeOf(e.Kind), e.Reason, e.Message, e.Violations, e.Details, e.RetryAfter),
+        EngagementException e => ToStatus(e).ToRpcException(),
         InconsistentStateException => Build(Code.Aborted, ErrorReasons.ConcurrentUpdate,
             "The resource was changed concurrently; retry with the same idempotency key."),
         OperationCanceledException => Build(Code.Cancelled, "CANCELLED", "The call was cancelled."),
@@ -40,7 +46,12 @@ public static class ExceptionMapper
         _ => Code.Internal,
     };
 
-    private static RpcException Build(Code code, string reason, string message, IReadOnlyList<FieldViolation>? violations = null,
+    /// <summary>The google.rpc.Status of a refusal (also written outside gRPC services, e.g. by the edge guards).</summary>
+    public static Google.Rpc.Status ToStatus(EngagementException e) => Status(CodeOf(e.Kind), e.Reason, e.Message, e.Violations, e.Details, e.RetryAfter);
+
+    private static RpcException Build(Code code, string reason, string message) => Status(code, reason, message).ToRpcException();
+
+    private static Google.Rpc.Status Status(Code code, string reason, string message, IReadOnlyList<FieldViolation>? violations = null,
         IReadOnlyDictionary<string, string>? details = null, TimeSpan? retryAfter = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain };
@@ -58,10 +69,10 @@ public static class ExceptionMapper
         if (violations is { Count: > 0 })
         {
             var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            badRequest.FieldViolations.AddRange(violations.Take(MaxFieldViolations).Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
             status.Details.Add(Any.Pack(badRequest));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 }

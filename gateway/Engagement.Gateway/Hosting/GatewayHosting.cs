@@ -40,6 +40,7 @@ public static partial class GatewayHosting
             json.JsonSettings.WriteInt64sAsStrings = true;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddEngagementOpenApi(builder.Configuration);
         // The transcoder logs a client's malformed JSON with a stack trace at information level; JsonRouteErrors
         // answers it with an ErrorInfo instead, and such a request is not worth a log entry of its own.
         builder.Logging.AddFilter("Grpc.AspNetCore.Grpc.JsonTranscoding", LogLevel.Warning);
@@ -51,11 +52,20 @@ public static partial class GatewayHosting
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [Readiness.Tag]);
         builder.AddEngagementOperations();
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (!IsExternal(auth) && !builder.Environment.IsDevelopment() && !auth.AllowDevelopmentSigning)
+        {
+            throw new StartupRefusedException(
+                $"Development signing (tokens signed with the node's own key file) is refused in the '{builder.Environment.EnvironmentName}' environment: " +
+                "configure an identity provider (--Engagement:Auth:Mode=external --Engagement:Auth:Authority=<issuer URL>), run in Development " +
+                "(DOTNET_ENVIRONMENT=Development, as dotnet run does), or accept it knowingly with --Engagement:Auth:AllowDevelopmentSigning=true.", exitCode: 4);
+        }
+
         // Created now, not on the first request, so the token command and the benchmark find it after start-up.
         var developmentKey = IsExternal(auth) ? null : DevelopmentTokens.LoadOrCreateKey(SigningKeyFile(builder.Configuration, auth));
         builder.Services.AddSingleton(new ConsoleSignIn(auth, developmentKey));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwt(jwt, auth, developmentKey));
+        builder.AddEngagementEdgeGuards();
         return builder;
     }
 
@@ -63,10 +73,13 @@ public static partial class GatewayHosting
     {
         var signIn = app.Services.GetRequiredService<ConsoleSignIn>();
         app.MapEngagementConsole(signIn.Auth, signIn.DevelopmentKey);
+        app.MapEngagementOpenApi();
+        app.UseEngagementCors();
         app.UseAuthentication();
         app.Use(OfficerRoles.AddRolesAsync);
         app.UseJsonRouteErrors();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseEngagementEdgeGuards();
         app.MapGrpcService<OrganizationService>();
         app.MapGrpcService<BackOfficeService>();
         app.MapGrpcService<NoticeService>();
@@ -83,9 +96,10 @@ public static partial class GatewayHosting
         app.MapGrpcService<EventService>();
         app.MapGrpcService<LeaderboardService>();
         app.MapGrpcService<InsightsService>();
-        app.MapGrpcHealthChecksService();
+        // Anonymous by intent (everything else needs a token: the fallback policy in EdgeGuards).
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapEngagementOperations();
-        app.MapGrpcReflectionService();
+        app.MapGrpcReflectionService().AllowAnonymous();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app));
         return app;
     }
@@ -125,6 +139,7 @@ public static partial class GatewayHosting
         if (developmentKey is null)
         {
             jwt.Authority = auth.Authority ?? throw new InvalidOperationException("Engagement:Auth:Authority is required in external mode.");
+            jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
             return;
         }
 

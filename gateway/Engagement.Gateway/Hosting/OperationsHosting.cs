@@ -66,11 +66,11 @@ public static class OperationsHosting
     public static WebApplication MapEngagementOperations(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<OperationsOptions>();
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Readiness.Tag), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Readiness.Tag), ResponseWriter = WriteAsync }).AllowAnonymous();
         if (options.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         }
 
         return app;

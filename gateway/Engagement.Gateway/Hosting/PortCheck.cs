@@ -4,7 +4,14 @@ using System.Net.Sockets;
 namespace Engagement.Gateway;
 
 /// <summary>A port another process holds, found before anything starts: the process ends with one line saying which.</summary>
-public sealed class PortInUseException(string message) : Exception(message);
+public sealed class PortInUseException(string message) : StartupRefusedException(message, exitCode: 2);
+
+/// <summary>A setting the process cannot start with: the message says which and what to do; no stack trace is shown.</summary>
+public class StartupRefusedException(string message, int exitCode) : Exception(message)
+{
+    /// <summary>The process's exit code (2: a port is taken; 4: development signing outside Development).</summary>
+    public int ExitCode { get; } = exitCode;
+}
 
 /// <summary>Tries the ports a process is configured to listen on before Orleans or Kestrel start.</summary>
 public static class PortCheck

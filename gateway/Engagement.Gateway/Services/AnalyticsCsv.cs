@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
-
 namespace Engagement.Gateway;
 
 /// <summary>
-/// Analytics as CSV for spreadsheets (HTTP port): GET /v1/analytics/branches/{id}/days.csv and members.csv,
+/// Analytics as CSV (written by <see cref="CsvExport"/>) for spreadsheets (HTTP port): GET /v1/analytics/branches/{id}/days.csv and members.csv,
 /// /v1/analytics/committees/{id}/days.csv, members.csv and branches.csv, with ?fromDay=yyyy-MM-dd&amp;toDay=yyyy-MM-dd (the names the JSON routes use).
 /// </summary>
 public static class AnalyticsCsv
@@ -44,46 +41,34 @@ public static class AnalyticsCsv
                 };
             }));
 
-    public static string Days(ActivityReport report)
-    {
-        var csv = new StringBuilder("day,active_members,points_earned,earning_entries\n");
-        foreach (var day in report.Days)
+    public static byte[] Days(ActivityReport report) =>
+        CsvExport.Write(["day", "active_members", "points_earned", "earning_entries"], csv =>
         {
-            csv.Append(Line(ProtoMapping.Day(day.Day), N(day.ActiveMembers), N(day.PointsEarned), N(day.EarningEntries)));
-        }
-
-        return csv.ToString();
-    }
+            foreach (var day in report.Days)
+            {
+                csv.Text(ProtoMapping.Day(day.Day)).Number(day.ActiveMembers).Number(day.PointsEarned).Number(day.EarningEntries).EndRecord();
+            }
+        });
 
     /// <summary>Every member of the report, most points first.</summary>
-    public static string Members(ActivityReport report)
-    {
-        var csv = new StringBuilder("member_id,display_name,branch_id,current,new,active_days,points_earned,earning_entries\n");
-        foreach (var row in AnalyticsMapping.Top(report))
+    public static byte[] Members(ActivityReport report) =>
+        CsvExport.Write(["member_id", "display_name", "branch_id", "current", "new", "active_days", "points_earned", "earning_entries"], csv =>
         {
-            csv.Append(Line(row.MemberId, CsvResults.Quote(row.DisplayName), row.BranchId, row.Current ? "true" : "false", row.New ? "true" : "false",
-                N(row.ActiveDays), N(row.PointsEarned), N(row.EarningEntries)));
-        }
+            foreach (var row in AnalyticsMapping.Top(report))
+            {
+                csv.Text(row.MemberId).Text(row.DisplayName).Text(row.BranchId).Flag(row.Current).Flag(row.New)
+                    .Number(row.ActiveDays).Number(row.PointsEarned).Number(row.EarningEntries).EndRecord();
+            }
+        });
 
-        return csv.ToString();
-    }
-
-    public static string Branches(CommitteeReport report)
-    {
-        var csv = new StringBuilder("branch_id,name,members,active_members,active_ratio,points_earned,points_per_member,average_daily_active\n");
-        foreach (var branch in AnalyticsMapping.Compared(report))
+    public static byte[] Branches(CommitteeReport report) =>
+        CsvExport.Write(["branch_id", "name", "members", "active_members", "active_ratio", "points_earned", "points_per_member", "average_daily_active"], csv =>
         {
-            var r = branch.Report;
-            csv.Append(Line(r.ScopeId, CsvResults.Quote(branch.Name), N(r.Members), N(r.ActiveMembers), D(r.ActiveRatio), N(r.PointsEarned),
-                D(r.PointsPerMember), D(r.AverageDailyActive)));
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Line(params string[] fields) => string.Join(',', fields) + "\n";
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string D(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+            foreach (var branch in AnalyticsMapping.Compared(report))
+            {
+                var r = branch.Report;
+                csv.Text(r.ScopeId).Text(branch.Name).Number(r.Members).Number(r.ActiveMembers).Number(r.ActiveRatio).Number(r.PointsEarned)
+                    .Number(r.PointsPerMember).Number(r.AverageDailyActive).EndRecord();
+            }
+        });
 }

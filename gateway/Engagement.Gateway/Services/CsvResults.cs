@@ -1,16 +1,14 @@
-using System.Text;
-
 namespace Engagement.Gateway;
 
-/// <summary>What the CSV endpoints (HTTP port) share: the caller from the bearer token, errors as problem details with their reason, quoting.</summary>
+/// <summary>What the CSV endpoints (HTTP port) share: the caller from the bearer token, the file (written by <see cref="CsvExport"/>), errors as problem details with their reason.</summary>
 public static class CsvResults
 {
-    public static async Task<IResult> RunAsync(HttpContext http, Func<Caller, Task<string>> produce)
+    public static async Task<IResult> RunAsync(HttpContext http, Func<Caller, Task<byte[]>> produce)
     {
         try
         {
             var csv = await produce(CallerAccessor.FromPrincipal(http.User));
-            return Results.Text(csv, "text/csv; charset=utf-8", Encoding.UTF8);
+            return Results.Bytes(csv, "text/csv; charset=utf-8");
         }
         catch (EngagementException e)
         {
@@ -23,8 +21,4 @@ public static class CsvResults
             }, extensions: new Dictionary<string, object?> { ["reason"] = e.Reason });
         }
     }
-
-    /// <summary>A field quoted when it holds a comma, quote or line break.</summary>
-    public static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
-
 namespace Engagement.Gateway;
 
-/// <summary>A merchant's day as CSV for spreadsheets: GET /v1/merchants/{merchantId}/settlements/{day}.csv (HTTP port).</summary>
+/// <summary>A merchant's day as CSV for spreadsheets: GET /v1/merchants/{merchantId}/settlements/{day}.csv (HTTP port), written by <see cref="CsvExport"/>.</summary>
 public static class SettlementCsv
 {
     public static void MapSettlementCsv(this WebApplication app) =>
@@ -16,20 +13,17 @@ public static class SettlementCsv
                 return ToCsv(await grains.GetGrain<IMerchantGrain>(merchantId).GetSettlementAsync(caller, date, http.RequestAborted));
             }));
 
-    public static string ToCsv(Settlement settlement)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine("merchant_id,day,item_id,item_name,redemptions,points,refunds,refunded_points");
-        foreach (var item in settlement.Items.OrderBy(i => i.ItemId, StringComparer.Ordinal))
+    public static byte[] ToCsv(Settlement settlement) =>
+        CsvExport.Write(["merchant_id", "day", "item_id", "item_name", "redemptions", "points", "refunds", "refunded_points"], csv =>
         {
-            csv.AppendLine(string.Join(',', settlement.MerchantId, ProtoMapping.Day(settlement.Day), item.ItemId, CsvResults.Quote(item.Name),
-                item.Redemptions.ToString(CultureInfo.InvariantCulture), item.Points.ToString(CultureInfo.InvariantCulture),
-                item.Refunds.ToString(CultureInfo.InvariantCulture), item.RefundedPoints.ToString(CultureInfo.InvariantCulture)));
-        }
+            var day = ProtoMapping.Day(settlement.Day);
+            foreach (var item in settlement.Items.OrderBy(i => i.ItemId, StringComparer.Ordinal))
+            {
+                csv.Text(settlement.MerchantId).Text(day).Text(item.ItemId).Text(item.Name)
+                    .Number(item.Redemptions).Number(item.Points).Number(item.Refunds).Number(item.RefundedPoints).EndRecord();
+            }
 
-        csv.AppendLine(string.Join(',', settlement.MerchantId, ProtoMapping.Day(settlement.Day), "TOTAL", "",
-            settlement.Redemptions.ToString(CultureInfo.InvariantCulture), settlement.Points.ToString(CultureInfo.InvariantCulture),
-            settlement.Refunds.ToString(CultureInfo.InvariantCulture), settlement.RefundedPoints.ToString(CultureInfo.InvariantCulture)));
-        return csv.ToString();
-    }
+            csv.Text(settlement.MerchantId).Text(day).Text("TOTAL").Text("")
+                .Number(settlement.Redemptions).Number(settlement.Points).Number(settlement.Refunds).Number(settlement.RefundedPoints).EndRecord();
+        });
 }

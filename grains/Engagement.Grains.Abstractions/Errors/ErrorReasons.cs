@@ -15,6 +15,9 @@ public static partial class ErrorReasons
     public const string Unavailable = "UNAVAILABLE";
     public const string ConcurrentUpdate = "CONCURRENT_UPDATE";
 
+    /// <summary>A caller made more writes than the gateway allows per minute (ResourceExhausted, with RetryInfo).</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>An idempotency key replayed with a different request (AlreadyExists).</summary>
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 

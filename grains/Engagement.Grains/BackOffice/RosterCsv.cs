@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CsvHelper;
 
 namespace Engagement;
 
 /// <summary>
-/// Parses and validates a roster CSV: <c>member_id,display_name,phone,company,join_date</c> (join date yyyy-MM-dd),
-/// an optional header line starting with <c>member_id</c>, blank lines ignored, fields may be double-quoted.
+/// Parses and validates a roster CSV (RFC 4180, read with CsvHelper): <c>member_id,display_name,phone,company,join_date</c>
+/// (join date yyyy-MM-dd), an optional header record starting with <c>member_id</c>, an optional byte order mark, blank
+/// records ignored, fields may be double-quoted and then hold commas, quotes (doubled) and line breaks. A row's
+/// <see cref="RowError.Line"/> is its record number: the header and blank lines count, the line breaks inside a
+/// quoted field do not (the row number a spreadsheet shows).
 /// </summary>
 public static partial class RosterCsv
 {
@@ -13,21 +17,43 @@ public static partial class RosterCsv
 
     private static readonly string[] Columns = ["member_id", "display_name", "phone", "company", "join_date"];
 
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        SkipEmptyLines = false,
+        TrimWhitespace = true,
+        TrimInsideQuotes = true,
+        MalformedData = CsvMalformedDataHandling.Recover,
+    };
+
     public static (IReadOnlyList<RosterRow> Rows, IReadOnlyList<RowError> Errors) Parse(string csv)
     {
         var rows = new List<RosterRow>();
         var errors = new List<RowError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lines = csv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        long unclosedQuote = 0;
+        using var reader = CsvReader.FromText(csv, Options with
         {
-            var line = i + 1;
-            if (string.IsNullOrWhiteSpace(lines[i]) || (i == 0 && lines[i].TrimStart('\uFEFF').StartsWith("member_id", StringComparison.OrdinalIgnoreCase)))
+            // A quote that is never closed swallows the rest of the file into one field: that record is reported, not
+            // guessed at. Other stray quotes are recovered as spreadsheets do: 5"屏 stays as it is, "ab"c reads as abc.
+            OnMalformedRecord = m => unclosedQuote = m.Reason == CsvMalformedReason.UnterminatedQuote ? m.RecordNumber : unclosedQuote,
+        });
+        while (reader.Read())
+        {
+            var line = checked((int)reader.RowNumber);
+            var fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim()).ToList();
+            if (fields.All(f => f.Length == 0) || (line == 1 && fields[0].StartsWith("member_id", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            var fields = Split(lines[i]);
+            if (unclosedQuote == reader.RowNumber)
+            {
+                errors.Add(new RowError(line, "quotes", "a quoted field is not closed: every line after it was read into it; close the quote, and double a quote inside a field (\"\")"));
+                continue;
+            }
+
             if (fields.Count != Columns.Length)
             {
                 errors.Add(new RowError(line, "columns", $"expected {Columns.Length} columns ({string.Join(",", Columns)}), found {fields.Count}"));
@@ -35,7 +61,7 @@ public static partial class RosterCsv
             }
 
             var before = errors.Count;
-            var (id, name, phone, company, joined) = (fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(), fields[4].Trim());
+            var (id, name, phone, company, joined) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
             Check(errors, line, "member_id", IdPattern().IsMatch(id), "must be 1-64 lower-case letters, digits, '-' or '_'");
             Check(errors, line, "member_id", !IdPattern().IsMatch(id) || seen.Add(id), "appears on an earlier line of this file");
             Check(errors, line, "display_name", name.Length is > 0 and <= 64, "is required, at most 64 characters");
@@ -63,38 +89,6 @@ public static partial class RosterCsv
         {
             errors.Add(new RowError(line, field, reason));
         }
-    }
-
-    private static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                current.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]

@@ -44,7 +44,7 @@ public static class DashboardHosting
 
             await next(context);
         });
-        app.MapOrleansDashboard(routePrefix: Path);
+        app.MapOrleansDashboard(routePrefix: Path).AllowAnonymous(); // loopback only (above), like the node's own console
         return app;
     }
 }

@@ -107,6 +107,11 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = settings.DataDirectory };
         start.ArgumentList.Add(BuildOutput.Of("silo/Engagement.Silo"));
+        if (settings.Environment is { } environment)
+        {
+            start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        }
+
         foreach (var arg in settings.Args())
         {
             start.ArgumentList.Add(arg);
@@ -147,6 +152,9 @@ public sealed record NodeSettings(string DataDirectory, string[] Extra)
 
     public int GatewayPort { get; } = FreePorts.Next();
 
+    /// <summary>The node's hosting environment when not the tests' Development (DOTNET_ENVIRONMENT).</summary>
+    public string? Environment { get; init; }
+
     public Microsoft.IdentityModel.Tokens.SecurityKey Key => DevelopmentTokens.LoadOrCreateKey(Path.Combine(DataDirectory, "dev-signing-key"));
 
     public IEnumerable<string> Args() =>
@@ -156,6 +164,7 @@ public sealed record NodeSettings(string DataDirectory, string[] Extra)
         $"--Engagement:Gateway:HttpPort={HttpPort}",
         $"--Engagement:Cluster:SiloPort={SiloPort}",
         $"--Engagement:Cluster:GatewayPort={GatewayPort}",
+        "--Engagement:RateLimit:Enabled=false", // tests and the bench write far faster than any person
         .. Extra,
     ];
 }

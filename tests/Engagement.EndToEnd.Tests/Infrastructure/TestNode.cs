@@ -56,6 +56,8 @@ public sealed class TestNode : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Engagement:Reminders:MinimumReminderPeriod=00:00:01",
             "--Engagement:Redemption:ExpiryCheckPeriod=00:00:01",
+            // Tests write far faster than any person; EdgeGuardTests turn the per-caller limit back on.
+            "--Engagement:RateLimit:Enabled=false",
             .. extraArgs,
         ];
         var app = await NodeHost.BuildAsync(args, builder => builder.Services.AddSingleton(new DomainClock(time)));
