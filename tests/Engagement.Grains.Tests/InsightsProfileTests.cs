@@ -188,11 +188,8 @@ public sealed class InsightsProfileTests(ClusterFixture fixture)
         var (member, other) = (await org.MemberAsync(), await org.MemberAsync());
         var otherBranch = await EventSetup.BranchAsync(_grains, org);
         Caller[] allowed = [EventSetup.CallerOf(member), org.Secretary, EventSetup.Leader(org), org.Admin];
-        Caller[] denied =
-        [
-            EventSetup.CallerOf(other), Org.As("sec-2", new RoleGrant(Role.Secretary, otherBranch)),
-            Org.As("leader-2", new RoleGrant(Role.CommitteeLeader, Org.Next("com"))), Org.As("admin-2", new RoleGrant(Role.ParkAdmin, Org.Next("park"))),
-        ];
+        Caller[] denied = [EventSetup.CallerOf(other), Org.As("sec-2", new RoleGrant(Role.Secretary, otherBranch))];
+        Caller[] outsiders = [Org.As("leader-2", new RoleGrant(Role.CommitteeLeader, Org.Next("com"))), Org.As("admin-2", new RoleGrant(Role.ParkAdmin, Org.Next("park")))];
 
         foreach (var caller in allowed)
         {
@@ -203,6 +200,13 @@ public sealed class InsightsProfileTests(ClusterFixture fixture)
         {
             var error = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, caller));
             Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        }
+
+        // Without a role in the member's park, the member is unknown.
+        foreach (var caller in outsiders)
+        {
+            var error = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, caller));
+            Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (error.Kind, error.Reason));
         }
     }
 }

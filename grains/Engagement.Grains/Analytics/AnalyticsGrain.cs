@@ -10,7 +10,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     public async Task<ActivityReport> GetBranchAsync(Caller caller, string branchId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Oversees(branch), "see this branch's analytics");
+        await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "see this branch's analytics", () => Missing.Branch(branchId), cancellationToken);
         var timeZone = await TimeZoneAsync(branch.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
         var (days, roster) = await GatherAsync(branchId, first, last);
@@ -22,7 +22,8 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     {
         var committee = GrainFactory.GetGrain<ICommitteeGrain>(committeeId);
         var info = await committee.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.CommitteeLeader, committeeId) || caller.Has(Role.ParkAdmin, info.ParkId), "see this committee's analytics");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.CommitteeLeader, committeeId) || caller.Has(Role.ParkAdmin, info.ParkId), info.ParkId,
+            "see this committee's analytics", () => Missing.Committee(committeeId), cancellationToken);
         var timeZone = await TimeZoneAsync(info.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
         var branchIds = await committee.ListBranchesAsync(cancellationToken);
