@@ -108,10 +108,10 @@ public sealed class BackOfficeTests(ClusterFixture fixture)
         var import = _grains.GetGrain<IRosterImportGrain>(org.Branch);
 
         var rejected = await Assert.ThrowsAsync<EngagementException>(() => import.ImportAsync(org.Secretary, csv, importValidRows: false, "i-1"));
-        var nothing = await Assert.ThrowsAsync<EngagementException>(() => _grains.GetGrain<IMemberGrain>(a).GetMembershipAsync());
+        var nothing = await Assert.ThrowsAsync<EngagementException>(() => _grains.GetGrain<IMemberGrainInternal>(a).GetMembershipAsync());
         var partial = await import.ImportAsync(org.Secretary, csv, importValidRows: true, "i-2");
         var retried = await import.ImportAsync(org.Secretary, csv, importValidRows: true, "i-2");
-        var profile = await _grains.GetGrain<IMemberGrain>(a).GetMembershipAsync();
+        var profile = await _grains.GetGrain<IMemberGrainInternal>(a).GetMembershipAsync();
 
         Assert.Equal(["rows[3].phone", "rows[3].join_date"], rejected.Violations.Select(v => v.Field));
         Assert.Equal(ErrorReasons.MemberNotFound, nothing.Reason);

@@ -8,14 +8,14 @@ namespace Engagement.Tests;
 /// </summary>
 public class CountingMember : DispatchProxy
 {
-    private IMemberGrain _target = null!;
+    private IMemberGrainInternal _target = null!;
     private List<int> _reads = null!;
 
-    public static (IMemberGrain Proxy, List<int> Reads) Wrap(IMemberGrain target)
+    public static (IMemberGrainInternal Proxy, List<int> Reads) Wrap(IMemberGrain target)
     {
-        var proxy = Create<IMemberGrain, CountingMember>();
+        var proxy = Create<IMemberGrainInternal, CountingMember>();
         var counting = (CountingMember)(object)proxy;
-        counting._target = target;
+        counting._target = target.AsReference<IMemberGrainInternal>();
         counting._reads = [];
         return (proxy, counting._reads);
     }
@@ -23,7 +23,7 @@ public class CountingMember : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         var result = targetMethod!.Invoke(_target, args);
-        if (targetMethod.Name == nameof(IMemberGrain.ReadLedgerAsync) && result is Task<LedgerSlice> slice)
+        if (targetMethod.Name == nameof(IMemberGrainInternal.ReadLedgerAsync) && result is Task<LedgerSlice> slice)
         {
             return CountAsync(slice);
         }

@@ -76,7 +76,7 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         if (parkId.Length == 0 && caller.MemberId is { } memberId)
         {
             new RequestValidator().Id("member_id", memberId).ThrowIfInvalid();
-            parkId = (await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(context.CancellationToken)).ParkId;
+            parkId = (await grains.GetGrain<IMemberGrain>(memberId).GetProfileAsync(caller, context.CancellationToken)).ParkId;
         }
 
         new RequestValidator().Id("park_id", parkId).ThrowIfInvalid();

@@ -92,7 +92,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
         var profiles = new Dictionary<string, MemberProfile>(StringComparer.Ordinal);
         foreach (var chunk in memberIds.Distinct(StringComparer.Ordinal).Chunk(64))
         {
-            foreach (var profile in await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetMembershipAsync())))
+            foreach (var profile in await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).GetMembershipAsync())))
             {
                 profiles[profile.MemberId] = profile;
             }

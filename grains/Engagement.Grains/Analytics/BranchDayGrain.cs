@@ -106,7 +106,7 @@ public sealed class BranchDayGrain(
         var candidates = roster.Union(S.Seen.Keys, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(32))
         {
-            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetLastSequenceAsync()));
+            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).GetLastSequenceAsync()));
             foreach (var (memberId, sequence) in chunk.Zip(latest))
             {
                 var seen = S.Seen.GetValueOrDefault(memberId);

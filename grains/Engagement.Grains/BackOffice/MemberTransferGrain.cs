@@ -70,7 +70,7 @@ public sealed class MemberTransferGrain(
             {
                 // Each step is idempotent, so a retry after a crash completes the move.
                 var to = await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).GetInfoAsync(cancellationToken);
-                await GrainFactory.GetGrain<IMemberGrain>(MemberId).MoveToBranchAsync(to, cancellationToken);
+                await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).MoveToBranchAsync(to, cancellationToken);
                 await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).AddMemberAsync(MemberId, cancellationToken);
                 await GrainFactory.GetGrain<IBranchGrain>(transfer.FromBranchId).RemoveMemberAsync(MemberId, cancellationToken);
             }
@@ -94,7 +94,7 @@ public sealed class MemberTransferGrain(
     /// </summary>
     private async Task<MemberProfile> VisibleProfileAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).GetMembershipAsync(cancellationToken);
         await GrainFactory.RequireInParkAsync(caller, profile.ParkId, () => Missing.Member(MemberId), cancellationToken);
         return profile;
     }

@@ -83,7 +83,7 @@ public sealed class RosterImportGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+            await GrainFactory.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
             return true;
         }
         catch (EngagementException e) when (e.Reason == ErrorReasons.MemberNotFound)

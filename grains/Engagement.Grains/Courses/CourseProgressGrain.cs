@@ -20,7 +20,7 @@ public sealed class CourseProgressGrain(
         var (memberId, courseId) = CourseKeys.ParseProgress(this.GetPrimaryKeyString());
         if (!caller.Has(Role.Member, memberId))
         {
-            var owner = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+            var owner = await GrainFactory.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
             throw await GrainFactory.RefusalAsync(caller, owner.ParkId, "report progress for another member", () => Missing.Member(memberId), cancellationToken);
         }
 
@@ -38,7 +38,7 @@ public sealed class CourseProgressGrain(
         }
 
         // Everything is checked before anything is written or awarded.
-        var member = GrainFactory.GetGrain<IMemberGrain>(memberId);
+        var member = GrainFactory.GetGrain<IMemberGrainInternal>(memberId);
         var profile = await member.GetMembershipAsync(cancellationToken);
         var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetInfoAsync(cancellationToken);
         if (course.ParkId != profile.ParkId)

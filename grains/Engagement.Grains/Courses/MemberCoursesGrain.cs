@@ -11,7 +11,7 @@ public sealed class MemberCoursesGrain : Grain, IMemberCoursesGrain
     public async Task<IReadOnlyList<MemberCourse>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var memberId = this.GetPrimaryKeyString();
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.Member, memberId) || caller.Has(Role.Secretary, profile.BranchId)
             || caller.Has(Role.CommitteeLeader, profile.CommitteeId) || caller.Has(Role.ParkAdmin, profile.ParkId), profile.ParkId, "read this member's courses",
             () => Missing.Member(memberId), cancellationToken);

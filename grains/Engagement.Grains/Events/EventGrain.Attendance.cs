@@ -87,7 +87,7 @@ public sealed partial class EventGrain
         RequireInWindow(info, now);
         RequireCode(memberId, code, now);
         var remoteFirst = attendee?.RemoteAwardedAt is not null;
-        var award = remoteFirst ? null : await GrainFactory.GetGrain<IMemberGrain>(memberId)
+        var award = remoteFirst ? null : await GrainFactory.GetGrain<IMemberGrainInternal>(memberId)
             .AwardAsync(new Award(Activity.EventOnSite, info.Points, $"event:{EventId}:on-site", AttendanceAwardKey), cancellationToken);
         if (award is not null)
         {
@@ -123,7 +123,7 @@ public sealed partial class EventGrain
         var watched = (attendee?.Watched ?? TimeSpan.Zero) + credited;
         var earns = watched >= TimeSpan.FromMinutes(info.RemoteMinutes) && attendee?.CheckIn is null && attendee?.RemoteAwardedAt is null;
         var award = earns
-            ? await GrainFactory.GetGrain<IMemberGrain>(memberId)
+            ? await GrainFactory.GetGrain<IMemberGrainInternal>(memberId)
                 .AwardAsync(new Award(Activity.EventRemote, info.RemotePoints, $"event:{EventId}:remote", AttendanceAwardKey), cancellationToken)
             : null;
 
@@ -156,7 +156,7 @@ public sealed partial class EventGrain
     {
         var info = RequireInfo();
         await DemandAsync(caller, info, caller.Has(Role.Member, memberId), "act for another member at this event");
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
         var inAudience = profile.ParkId == info.ParkId
             && (info.BranchId is { } branchId ? profile.BranchId == branchId : profile.CommitteeId == info.CommitteeId);
         await DemandAsync(caller, info, inAudience, "join an event of another branch or committee");

@@ -8,7 +8,7 @@ public sealed class MemberEventsGrain(DomainClock clock) : Grain, IMemberEventsG
     public async Task<UpcomingEventsPage> ListUpcomingAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default)
     {
         var memberId = this.GetPrimaryKeyString();
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.Member, memberId), profile.ParkId, "list another member's events",
             () => Missing.Member(memberId), cancellationToken);
         var now = clock.UtcNow;

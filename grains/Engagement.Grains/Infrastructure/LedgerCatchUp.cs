@@ -14,7 +14,7 @@ internal static class LedgerCatchUp
     public static async Task<List<LedgerEntry>> MissingAsync(
         IGrainFactory grains, string memberId, long beforeSequence, long after, Func<LedgerEntry, bool> beforeWindow)
     {
-        var member = grains.GetGrain<IMemberGrain>(memberId);
+        var member = grains.GetGrain<IMemberGrainInternal>(memberId);
         var missing = new List<LedgerEntry>();
         var before = beforeSequence;
         while (before > after + 1)
@@ -49,7 +49,7 @@ internal static class LedgerCatchUp
             return entries;
         }
 
-        var profile = await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
+        var profile = await grains.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync();
         var inUnit = belongsNow(profile);
         if (inUnit && belongedBefore is not null && belongedBefore(profile))
         {

@@ -68,7 +68,7 @@ internal static class ParkAccess
 
         try
         {
-            return await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+            return await grains.GetGrain<IMemberGrainInternal>(memberId).GetMembershipAsync(cancellationToken);
         }
         catch (EngagementException e) when (e.Kind == ErrorKind.NotFound)
         {
@@ -84,7 +84,7 @@ internal static class ParkAccess
             switch (grant.Role)
             {
                 case Role.Member:
-                    return (await grains.GetGrain<IMemberGrain>(grant.Scope).GetMembershipAsync(cancellationToken)).ParkId;
+                    return (await grains.GetGrain<IMemberGrainInternal>(grant.Scope).GetMembershipAsync(cancellationToken)).ParkId;
                 case Role.Secretary:
                     return (await grains.GetGrain<IBranchGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId;
                 case Role.CommitteeLeader:

@@ -42,7 +42,7 @@ public sealed class BranchInsightsGrain(DomainClock clock) : Grain, IBranchInsig
 
     private async Task<InactiveMember> ProbeAsync(string memberId, DateTimeOffset now, DateOnly today, string timeZone, CancellationToken cancellationToken)
     {
-        var member = GrainFactory.GetGrain<IMemberGrain>(memberId);
+        var member = GrainFactory.GetGrain<IMemberGrainInternal>(memberId);
         var profile = await member.GetMembershipAsync(cancellationToken);
         var last = await LastActivity.FindAsync(member, now.AddDays(-InsightsLimits.InactivityScanDays), cancellationToken);
         // Without an earning entry in the scanned 90 days: inactive since registration, counted up to 90.

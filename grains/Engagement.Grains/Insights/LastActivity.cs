@@ -9,7 +9,7 @@ internal static class LastActivity
     /// The time of the newest earning entry (kinds 1–7) created at or after <paramref name="notBefore"/>; null when
     /// there is none. Stops at the first earning entry or the first entry older than <paramref name="notBefore"/>.
     /// </summary>
-    public static async Task<DateTimeOffset?> FindAsync(IMemberGrain member, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public static async Task<DateTimeOffset?> FindAsync(IMemberGrainInternal member, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         var before = long.MaxValue;
         while (true)

@@ -24,7 +24,7 @@ internal sealed class LedgerWindow
     /// Every entry created at or after <paramref name="from"/>, oldest first. Entries older than
     /// <paramref name="keepFrom"/> (no period may reach them) are dropped from memory.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerEntry>> ReadAsync(IMemberGrain member, DateTimeOffset from, DateTimeOffset keepFrom, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerEntry>> ReadAsync(IMemberGrainInternal member, DateTimeOffset from, DateTimeOffset keepFrom, CancellationToken cancellationToken)
     {
         var last = await member.GetLastSequenceAsync(cancellationToken);
         if (_entries.Count == 0)
@@ -46,7 +46,7 @@ internal sealed class LedgerWindow
     }
 
     /// <summary>Reads the entries after the newest one held, up to <paramref name="last"/>.</summary>
-    private async Task ReadNewerAsync(IMemberGrain member, long last, CancellationToken cancellationToken)
+    private async Task ReadNewerAsync(IMemberGrainInternal member, long last, CancellationToken cancellationToken)
     {
         var held = _entries[^1].Sequence;
         var newer = new List<LedgerEntry>();
@@ -68,7 +68,7 @@ internal sealed class LedgerWindow
     }
 
     /// <summary>Reads entries below sequence <paramref name="before"/>, newest first, until one is older than <paramref name="from"/>.</summary>
-    private async Task ReadOlderAsync(IMemberGrain member, long before, DateTimeOffset from, CancellationToken cancellationToken)
+    private async Task ReadOlderAsync(IMemberGrainInternal member, long before, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var older = new List<LedgerEntry>();
         var done = false;

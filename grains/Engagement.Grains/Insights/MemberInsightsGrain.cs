@@ -11,7 +11,7 @@ public sealed class MemberInsightsGrain(DomainClock clock) : Grain, IMemberInsig
 
     private string MemberId => this.GetPrimaryKeyString();
 
-    private IMemberGrain Member => GrainFactory.GetGrain<IMemberGrain>(MemberId);
+    private IMemberGrainInternal Member => GrainFactory.GetGrain<IMemberGrainInternal>(MemberId);
 
     public async Task<MemberProfileStats> GetProfileStatsAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class MemberInsightsGrain(DomainClock clock) : Grain, IMemberInsig
         var today = ParkClock.DayOf(clock.UtcNow, profile.TimeZone);
         var (start, end) = InsightsPeriod.Resolve(from, to, today);
 
-        var progress = Member.GetDailyProgressAsync(caller, cancellationToken);
+        var progress = GrainFactory.GetGrain<IMemberGrain>(MemberId).GetDailyProgressAsync(caller, cancellationToken);
         var quizzes = GrainFactory.GetGrain<IMemberQuizHistoryGrain>(MemberId).ReadAsync(start, end, cancellationToken);
         var events = GrainFactory.GetGrain<IMemberEventHistoryGrain>(MemberId)
             .ReadAsync(InsightsPeriod.NotAfterStartOf(start), InsightsPeriod.NotBeforeEndOf(end), cancellationToken);

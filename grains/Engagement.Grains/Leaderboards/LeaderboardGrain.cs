@@ -134,7 +134,7 @@ public sealed class LeaderboardGrain(
         var candidates = (await _audience!.RosterAsync(GrainFactory)).Union(_ranking.Entrants, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(16))
         {
-            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetRankedTailAsync(cancellationToken)));
+            var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).GetRankedTailAsync(cancellationToken)));
             foreach (var (memberId, (sequence, name)) in chunk.Zip(latest))
             {
                 if (name is not null && _ranking.Ranks(memberId))

@@ -50,7 +50,7 @@ public sealed class MemberFeedGrain(
 
     private async Task<string[]> BoardKeysAsync(CancellationToken cancellationToken)
     {
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).GetMembershipAsync(cancellationToken);
         return [NoticeBoards.Key(NoticeAudience.Park, profile.ParkId), NoticeBoards.Key(NoticeAudience.Committee, profile.CommitteeId),
             NoticeBoards.Key(NoticeAudience.Branch, profile.BranchId)];
     }

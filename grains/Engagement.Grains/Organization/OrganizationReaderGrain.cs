@@ -80,7 +80,7 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
                 .Order(StringComparer.Ordinal);
             foreach (var chunk in memberIds.Chunk(Batch))
             {
-                var entries = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).GetRosterEntryAsync(cancellationToken)));
+                var entries = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).GetRosterEntryAsync(cancellationToken)));
                 // A member on the way to another branch may still be on this roster for a moment: their profile says where they are.
                 found.AddRange(entries.Where(e => e.Profile.BranchId == branchId && filter.Keeps(e.Profile)).Select(e => (branchId, e)));
                 if (found.Count > size)

@@ -24,7 +24,7 @@ public sealed class LedgerAuditorGrain(DomainClock clock) : Grain, ILedgerAudito
         var checks = new List<LedgerCheck>(members.Count);
         foreach (var chunk in members.Chunk(Parallelism))
         {
-            checks.AddRange(await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrain>(m).CheckLedgerAsync(cancellationToken))));
+            checks.AddRange(await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).CheckLedgerAsync(cancellationToken))));
         }
 
         return new ConsistencyReport(parkId, checks.Count, checks.Sum(c => c.Entries), [.. checks.Where(c => !c.Consistent)], clock.UtcNow);

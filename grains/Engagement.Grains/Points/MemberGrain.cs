@@ -9,7 +9,7 @@ public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Main)] IPersistentState<MemberState> state,
     DomainClock clock,
     IOptions<IdempotencyOptions> idempotency,
-    ILogger<MemberGrain> logger) : EngagementGrain, IMemberGrain
+    ILogger<MemberGrain> logger) : EngagementGrain, IMemberGrain, IMemberGrainInternal
 {
     private static readonly TimeSpan RepublishEvery = TimeSpan.FromSeconds(5);
 

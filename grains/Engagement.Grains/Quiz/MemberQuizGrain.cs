@@ -11,7 +11,7 @@ public sealed class MemberQuizGrain(DomainClock clock) : Grain, IMemberQuizGrain
         await DemandMemberAsync(caller, "see another member's quiz", cancellationToken);
         if (day is null)
         {
-            var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+            var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).GetMembershipAsync(cancellationToken);
             day = ParkClock.DayOf(clock.UtcNow, profile.TimeZone);
         }
 
@@ -29,7 +29,7 @@ public sealed class MemberQuizGrain(DomainClock clock) : Grain, IMemberQuizGrain
     {
         if (!caller.Has(Role.Member, MemberId))
         {
-            var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+            var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).GetMembershipAsync(cancellationToken);
             throw await GrainFactory.RefusalAsync(caller, profile.ParkId, action, () => Missing.Member(MemberId), cancellationToken);
         }
     }

@@ -16,7 +16,7 @@ public sealed class QuizAttemptGrain(
 
     private DateOnly Day => QuizKeys.SplitDayKey(this.GetPrimaryKeyString()).Day;
 
-    private IMemberGrain Member => GrainFactory.GetGrain<IMemberGrain>(MemberId);
+    private IMemberGrainInternal Member => GrainFactory.GetGrain<IMemberGrainInternal>(MemberId);
 
     public async Task<DailyQuiz> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {

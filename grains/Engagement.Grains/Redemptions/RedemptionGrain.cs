@@ -42,7 +42,7 @@ public sealed partial class RedemptionGrain(
 
     private RedemptionView? View => state.State.View;
 
-    private IMemberGrain Member(RedemptionView view) => GrainFactory.GetGrain<IMemberGrain>(view.MemberId);
+    private IMemberGrainInternal Member(RedemptionView view) => GrainFactory.GetGrain<IMemberGrainInternal>(view.MemberId);
 
     private IMerchantGrain Merchant(RedemptionView view) => GrainFactory.GetGrain<IMerchantGrain>(view.MerchantId);
 
@@ -71,7 +71,7 @@ public sealed partial class RedemptionGrain(
             return existing.Status != RedemptionStatus.Pending ? existing : await CompleteStartAsync(existing);
         }
 
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId!).GetMembershipAsync(cancellationToken);
+        var profile = await GrainFactory.GetGrain<IMemberGrainInternal>(memberId!).GetMembershipAsync(cancellationToken);
         if (!profile.Verified)
         {
             throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified, "Only real-name verified members can redeem points.");
