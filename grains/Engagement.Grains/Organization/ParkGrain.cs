@@ -82,13 +82,13 @@ public sealed class ParkGrain(
         return Schedule();
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, CancellationToken cancellationToken = default)
+    public async Task<AuditSlice> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, AuditCursor? from = null, int count = int.MaxValue,
+        CancellationToken cancellationToken = default)
     {
         Caller.Demand(caller.Has(Role.ParkAdmin, ParkId) || caller.Has(Role.Secretary, branchId), "read this audit trail");
         var park = await GetInfoAsync(cancellationToken);
-        var records = await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
-            .ListAsync(cancellationToken);
-        return branchId is null ? records : [.. records.Where(r => r.BranchId == branchId)];
+        return await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
+            .ListPageAsync(from, count, branchId, cancellationToken);
     }
 
     private RuleSchedule Schedule() =>
