@@ -58,21 +58,21 @@ public sealed class AccessTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task AnAdminOfAnotherParkCannotTouchThisPark()
+    public async Task AnAdminOfAnotherParkFindsNothingOfThisPark()
     {
         var seed = await Seed.CreateAsync(Node);
         var other = await Seed.CreateAsync(Node);
         var (id, _) = await seed.MemberAsync();
 
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.CommitteeNotFound,
             () => other.Admin.Organization.CreateBranchAsync(new CreateBranchRequest { CommitteeId = seed.Committee, BranchId = Seed.Next("b"), Name = "x", IdempotencyKey = "k" }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.MemberNotFound,
             () => other.Admin.Points.ListLedgerAsync(new ListLedgerRequest { MemberId = id }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.ParkNotFound,
             () => other.Admin.Organization.GetParkAsync(new GetParkRequest { ParkId = seed.Park }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.BranchNotFound,
             () => other.Admin.Events.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.ParkNotFound,
             () => other.Admin.Notices.ListSentNoticesAsync(new ListSentNoticesRequest { Audience = V1.NoticeAudience.Park, AudienceId = seed.Park }));
     }
 

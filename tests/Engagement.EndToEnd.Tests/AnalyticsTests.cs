@@ -129,15 +129,19 @@ public sealed class AnalyticsTests(NodeFixture fixture)
         var branchA = new GetBranchAnalyticsRequest { BranchId = seed.Branch };
         var committee = new GetCommitteeAnalyticsRequest { CommitteeId = seed.Committee };
 
-        foreach (var denied in new[] { member, secretaryB, otherLeader })
+        foreach (var denied in new[] { member, secretaryB })
         {
             await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () => denied.Analytics.GetBranchAnalyticsAsync(branchA));
         }
 
-        foreach (var denied in new[] { member, seed.Secretary, otherLeader })
+        foreach (var denied in new[] { member, seed.Secretary })
         {
             await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () => denied.Analytics.GetCommitteeAnalyticsAsync(committee));
         }
+
+        // A leader of a committee that is not in this park has no role here: the branch and committee are unknown to them.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.BranchNotFound, () => otherLeader.Analytics.GetBranchAnalyticsAsync(branchA));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.CommitteeNotFound, () => otherLeader.Analytics.GetCommitteeAnalyticsAsync(committee));
 
         var future = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument, () =>
             seed.Secretary.Analytics.GetBranchAnalyticsAsync(new GetBranchAnalyticsRequest { BranchId = seed.Branch, ToDay = "2999-01-01" }));

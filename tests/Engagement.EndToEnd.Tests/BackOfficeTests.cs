@@ -88,7 +88,7 @@ public sealed class BackOfficeTests(NodeFixture fixture)
     {
         var seed = await Seed.CreateAsync(Node);
         var (toBranch, newSecretary) = await seed.SecondBranchAsync();
-        var stranger = seed.As("stranger", new RoleGrant(Role.Secretary, Seed.Next("br")));
+        var (_, stranger) = await seed.SecondBranchAsync();
         var (id, _) = await seed.MemberAsync();
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () =>

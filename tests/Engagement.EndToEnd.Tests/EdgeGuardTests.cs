@@ -53,11 +53,19 @@ public sealed class EdgeGuardTests(NodeFixture fixture)
     public async Task EveryJsonRouteWithoutATokenIs401WithTheSameReason(string rpc)
     {
         var rule = ApiDescriptors.Find(rpc).GetOptions().GetExtension(AnnotationsExtensions.Http);
-        var (verb, template) = rule.PatternCase == HttpRule.PatternOneofCase.Get ? (HttpMethod.Get, rule.Get) : (HttpMethod.Post, rule.Post);
+        var (verb, template) = rule.PatternCase switch
+        {
+            HttpRule.PatternOneofCase.Get => (HttpMethod.Get, rule.Get),
+            HttpRule.PatternOneofCase.Post => (HttpMethod.Post, rule.Post),
+            HttpRule.PatternOneofCase.Delete => (HttpMethod.Delete, rule.Delete),
+            HttpRule.PatternOneofCase.Put => (HttpMethod.Put, rule.Put),
+            HttpRule.PatternOneofCase.Patch => (HttpMethod.Patch, rule.Patch),
+            _ => throw new InvalidOperationException($"{rpc}: unexpected HTTP rule {rule.PatternCase}"),
+        };
         var path = System.Text.RegularExpressions.Regex.Replace(template, @"\{[a-z_.]+\}", "x1");
         using var http = new HttpClient { BaseAddress = Node.HttpAddress };
         using var request = new HttpRequestMessage(verb, path);
-        if (verb == HttpMethod.Post)
+        if (!string.IsNullOrEmpty(rule.Body))
         {
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }

@@ -154,7 +154,7 @@ public sealed class HistoryListTests(NodeFixture fixture)
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => secretary.ListEventsAsync(new ListEventsRequest { CommitteeId = seed.Committee }));
         var other = await Seed.CreateAsync(Node);
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.CommitteeNotFound,
             () => other.Admin.Events.ListEventsAsync(new ListEventsRequest { CommitteeId = seed.Committee }));
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument,
             () => secretary.ListEventsAsync(new ListEventsRequest { BranchId = seed.Branch, CommitteeId = seed.Committee }));

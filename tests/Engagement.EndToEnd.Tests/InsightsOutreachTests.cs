@@ -107,8 +107,9 @@ public sealed class InsightsOutreachTests(NodeFixture fixture)
         Assert.All(week.Members, m => Assert.Equal(("王小明", "13800000000", true, true), (m.DisplayName, m.Phone, m.Verified, m.Active)));
         Assert.DoesNotContain(week.Members, m => m.MemberId == today);
         Assert.Equal([never, early], nineDays.Members.Select(m => m.MemberId));
+        var (branch2, _) = await seed.SecondBranchAsync();
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
-            () => Node.Insights("secretary-2", new RoleGrant(Role.Secretary, Seed.Next("br"))).ListInactiveMembersAsync(new ListInactiveMembersRequest { BranchId = seed.Branch }));
+            () => Node.Insights("secretary-2", new RoleGrant(Role.Secretary, branch2)).ListInactiveMembersAsync(new ListInactiveMembersRequest { BranchId = seed.Branch }));
         var tooMany = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument,
             () => secretary.ListInactiveMembersAsync(new ListInactiveMembersRequest { BranchId = seed.Branch, InactiveDays = 91 }));
         Assert.Equal(["inactive_days"], RpcAssert.ViolatedFields(tooMany));

@@ -112,7 +112,7 @@ public sealed class InsightsProfileTests(NodeFixture fixture)
             () => Node.MemberInsights(b).GetMemberProfileStatsAsync(request));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => Node.Insights("secretary-2", new RoleGrant(Role.Secretary, otherBranch)).GetMemberProfileStatsAsync(request));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.MemberNotFound,
             () => Node.Insights("admin-2", new RoleGrant(Role.ParkAdmin, Seed.Next("park"))).GetMemberProfileStatsAsync(request));
     }
 

@@ -106,7 +106,7 @@ public sealed class LeaderboardFlowTests(NodeFixture fixture)
         Assert.Equal(checkIn.Day, yesterday.PeriodKey);
         Assert.NotEqual(checkIn.Day, today.PeriodKey);
         Assert.Equal(0, today.Total);
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.ParkNotFound,
             () => outsider.Leaderboards.GetLeaderboardAsync(new GetLeaderboardRequest { Scope = LeaderboardScope.ParkMembers, ScopeId = seed.Park, Period = LeaderboardPeriod.All }));
         var invalid = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, ErrorReasons.InvalidArgument,
             () => member.Leaderboards.GetLeaderboardAsync(new GetLeaderboardRequest { Scope = LeaderboardScope.ParkMembers, ScopeId = seed.Park, Period = LeaderboardPeriod.Week, PeriodKey = "2026-11" }));

@@ -52,7 +52,7 @@ public sealed class NoticeTests(NodeFixture fixture)
     public async Task ASecretaryOfAnotherBranchCannotPublishToThisBranchAndBadInputIsNamed()
     {
         var seed = await Seed.CreateAsync(Node);
-        var stranger = seed.As("stranger", new RoleGrant(Role.Secretary, Seed.Next("br")));
+        var (_, stranger) = await seed.SecondBranchAsync();
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () =>
             stranger.Notices.PublishNoticeAsync(Draft(V1.NoticeAudience.Branch, seed.Branch, "x")));

@@ -93,14 +93,22 @@ public sealed class RosterTests(NodeFixture fixture)
             (seed.Secretary, new() { CommitteeId = seed.Committee }),
             (seed.Secretary, new() { ParkId = seed.Park }),
             (member, new() { BranchId = seed.Branch }),
-            (otherLeader, new() { CommitteeId = seed.Committee }),
-            (otherLeader, new() { BranchId = seed.Branch }),
-            (other.Admin, new() { ParkId = seed.Park }),
-            (other.Admin, new() { CommitteeId = seed.Committee }),
-            (other.Admin, new() { BranchId = seed.Branch }),
         })
         {
             await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied, () => caller.Organization.ListMembersAsync(request));
+        }
+
+        // Officers of another park: this park's rosters are unknown to them.
+        foreach (var (caller, request, reason) in new (Api, ListMembersRequest, string)[]
+        {
+            (otherLeader, new() { CommitteeId = seed.Committee }, ErrorReasons.CommitteeNotFound),
+            (otherLeader, new() { BranchId = seed.Branch }, ErrorReasons.BranchNotFound),
+            (other.Admin, new() { ParkId = seed.Park }, ErrorReasons.ParkNotFound),
+            (other.Admin, new() { CommitteeId = seed.Committee }, ErrorReasons.CommitteeNotFound),
+            (other.Admin, new() { BranchId = seed.Branch }, ErrorReasons.BranchNotFound),
+        })
+        {
+            await RpcAssert.FailsAsync(StatusCode.NotFound, reason, () => caller.Organization.ListMembersAsync(request));
         }
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.BranchNotFound,
@@ -164,7 +172,7 @@ public sealed class RosterTests(NodeFixture fixture)
         Assert.Equal(seed.Committee, Assert.Single(committees.Committees).CommitteeId);
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => member.Organization.GetBranchAsync(new GetBranchRequest { BranchId = branch2 }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.CommitteeNotFound,
             () => stranger.Organization.GetCommitteeAsync(new GetCommitteeRequest { CommitteeId = seed.Committee }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => seed.Secretary.Organization.ListBranchesAsync(new ListBranchesRequest { CommitteeId = seed.Committee }));
@@ -172,7 +180,7 @@ public sealed class RosterTests(NodeFixture fixture)
             () => leader.Organization.ListBranchesAsync(new ListBranchesRequest { ParkId = seed.Park }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => leader.Organization.ListCommitteesAsync(new ListCommitteesRequest { ParkId = seed.Park }));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.BranchNotFound,
             () => other.Admin.Organization.GetBranchAsync(new GetBranchRequest { BranchId = seed.Branch }));
     }
 
@@ -203,7 +211,7 @@ public sealed class RosterTests(NodeFixture fixture)
         Assert.Equal(merchants.Order(StringComparer.Ordinal), browsed.Merchants.Select(m => m.MerchantId).Order(StringComparer.Ordinal));
         // The test clock stands at 2026-11-23 01:00 UTC: 09:00 in Shanghai.
         Assert.Equal(ParkClock.DayOf(Node.Time.GetUtcNow(), "Asia/Shanghai").ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), settlement.Settlement.Day);
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
+        await RpcAssert.FailsAsync(StatusCode.NotFound, ErrorReasons.ParkNotFound,
             () => other.Admin.Merchants.ListMerchantsAsync(new ListMerchantsRequest { ParkId = seed.Park }));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, ErrorReasons.PermissionDenied,
             () => seed.Secretary.Merchants.ListMerchantsAsync(new ListMerchantsRequest { ParkId = seed.Park }));

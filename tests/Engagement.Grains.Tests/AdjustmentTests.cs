@@ -38,7 +38,7 @@ public sealed class AdjustmentTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ASecretaryOfAnotherBranchCannotAdjustOrReadTheAudit()
+    public async Task ASecretaryOfAnotherParkFindsNeitherTheMemberNorTheAuditTrail()
     {
         var org = await new Org(_grains).CreateAsync();
         var other = await new Org(_grains).CreateAsync();
@@ -47,7 +47,7 @@ public sealed class AdjustmentTests(ClusterFixture fixture)
         var adjust = await Assert.ThrowsAsync<EngagementException>(() => member.AdjustAsync(other.Secretary, 5, "x", "k"));
         var audit = await Assert.ThrowsAsync<EngagementException>(() => _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(other.Secretary, null, null));
 
-        Assert.Equal(ErrorKind.PermissionDenied, adjust.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, audit.Kind);
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (adjust.Kind, adjust.Reason));
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.ParkNotFound), (audit.Kind, audit.Reason));
     }
 }

@@ -98,6 +98,25 @@ public sealed class AnalyticsTests(ClusterFixture fixture)
         Assert.Equal(ActivityKeys.MaxDays, (await analytics.GetBranchAsync(org.Admin, org.Branch, today.AddDays(1 - ActivityKeys.MaxDays), today)).Days.Count);
     }
 
+    [Fact]
+    public async Task APeriodAtTheBeginningOfTimeIsRefusedNamingTheFieldNotAnInternalError()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var analytics = _grains.GetGrain<IAnalyticsGrain>(0);
+        var first = ActivityKeys.EarliestDay;
+
+        var onlyTo = await Assert.ThrowsAsync<EngagementException>(() => analytics.GetBranchAsync(org.Admin, org.Branch, null, DateOnly.MinValue));
+        var both = await Assert.ThrowsAsync<EngagementException>(() => analytics.GetCommitteeAsync(org.Admin, org.Committee, DateOnly.MinValue, DateOnly.MinValue));
+        var justBefore = await Assert.ThrowsAsync<EngagementException>(() => analytics.GetBranchAsync(org.Admin, org.Branch, first.AddDays(-1), first.AddDays(4)));
+        var clipped = await analytics.GetBranchAsync(org.Admin, org.Branch, null, first.AddDays(4));
+
+        Assert.All([onlyTo, both, justBefore], e => Assert.Equal(ErrorKind.InvalidArgument, e.Kind));
+        Assert.Equal(["to_day"], onlyTo.Violations.Select(v => v.Field));
+        Assert.Equal(["to_day", "from_day"], both.Violations.Select(v => v.Field));
+        Assert.Equal(["from_day"], justBefore.Violations.Select(v => v.Field));
+        Assert.Equal((first, first.AddDays(4)), (clipped.From, clipped.To));
+    }
+
     private static DateOnly DayOf(LedgerEntry entry) => ParkClock.DayOf(entry.CreatedAt, ParkClock.DefaultTimeZone);
 
     private static async Task<List<LedgerEntry>> LedgerAsync(IMemberGrain member, Caller caller)

@@ -86,11 +86,12 @@ public sealed class BackOfficeTests(ClusterFixture fixture)
         var declined = await transfers.DecideAsync(newSecretary, accept: false, "d-1");
         var none = await Assert.ThrowsAsync<EngagementException>(() => transfers.DecideAsync(newSecretary, accept: true, "d-2"));
 
-        Assert.Equal(ErrorKind.PermissionDenied, foreignRequest.Kind);
+        // The stranger is of another park: the member and the branch are unknown to them.
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (foreignRequest.Kind, foreignRequest.Reason));
         Assert.Equal(ErrorReasons.TransferPending, second.Reason);
         Assert.Equal(ErrorKind.PermissionDenied, selfAccept.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, foreignList.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, foreignDeactivate.Kind);
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.BranchNotFound), (foreignList.Kind, foreignList.Reason));
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (foreignDeactivate.Kind, foreignDeactivate.Reason));
         Assert.Equal(TransferStatus.Declined, declined.Status);
         Assert.Equal(ErrorReasons.TransferNotFound, none.Reason);
         Assert.Equal(org.Branch, (await member.GetProfileAsync(org.Secretary)).BranchId);

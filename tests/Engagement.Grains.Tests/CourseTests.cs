@@ -40,7 +40,7 @@ public sealed class CourseTests(ClusterFixture fixture)
         var notCreated = await Assert.ThrowsAsync<EngagementException>(() => course.GetInfoAsync());
 
         Assert.Equal(ErrorKind.PermissionDenied, byMember.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, byOtherAdmin.Kind);
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.ParkNotFound), (byOtherAdmin.Kind, byOtherAdmin.Reason));
         Assert.Equal(ErrorReasons.CourseNotFound, notCreated.Reason);
         Assert.Empty(await _grains.GetGrain<ICourseCatalogGrain>(org.Park).ListAsync());
     }
@@ -84,7 +84,7 @@ public sealed class CourseTests(ClusterFixture fixture)
 
         Assert.Equal(ErrorKind.PermissionDenied, reportForOther.Kind);
         Assert.Equal(ErrorKind.PermissionDenied, listByClassmate.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, listByOtherSecretary.Kind);
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (listByOtherSecretary.Kind, listByOtherSecretary.Reason));
     }
 
     [Fact]

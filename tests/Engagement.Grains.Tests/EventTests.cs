@@ -37,7 +37,7 @@ public sealed class EventTests(ClusterFixture fixture)
         var org = await new Org(_grains).CreateAsync();
         var member = await org.MemberAsync();
         var grain = _grains.GetGrain<IEventGrain>(Org.Next("ev"));
-        var otherSecretary = Org.As("sec2", new RoleGrant(Role.Secretary, Org.Next("br")));
+        var otherSecretary = Org.As("sec2", new RoleGrant(Role.Secretary, await EventSetup.BranchAsync(_grains, org)));
 
         var byMember = await Assert.ThrowsAsync<EngagementException>(() =>
             grain.PublishAsync(EventSetup.CallerOf(member), EventSetup.BranchEvent(org, Now.AddHours(1)), "k"));

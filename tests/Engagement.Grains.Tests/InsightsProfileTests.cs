@@ -169,17 +169,27 @@ public sealed class InsightsProfileTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APeriodAtTheBeginningOfTimeIsRefusedNamingTheFieldNotAnInternalError()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var member = await org.MemberAsync();
+
+        var onlyTo = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, to: DateOnly.MinValue));
+        var both = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, from: DateOnly.MinValue, to: DateOnly.MinValue));
+
+        Assert.Equal(["to_day"], onlyTo.Violations.Select(v => v.Field));
+        Assert.Equal(["to_day", "from_day"], both.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
     public async Task TheMemberTheirSecretaryTheirLeadersAndTheirParkAdminsReadTheProfileNobodyElse()
     {
         var org = await new Org(_grains).CreateAsync();
         var (member, other) = (await org.MemberAsync(), await org.MemberAsync());
         var otherBranch = await EventSetup.BranchAsync(_grains, org);
         Caller[] allowed = [EventSetup.CallerOf(member), org.Secretary, EventSetup.Leader(org), org.Admin];
-        Caller[] denied =
-        [
-            EventSetup.CallerOf(other), Org.As("sec-2", new RoleGrant(Role.Secretary, otherBranch)),
-            Org.As("leader-2", new RoleGrant(Role.CommitteeLeader, Org.Next("com"))), Org.As("admin-2", new RoleGrant(Role.ParkAdmin, Org.Next("park"))),
-        ];
+        Caller[] denied = [EventSetup.CallerOf(other), Org.As("sec-2", new RoleGrant(Role.Secretary, otherBranch))];
+        Caller[] outsiders = [Org.As("leader-2", new RoleGrant(Role.CommitteeLeader, Org.Next("com"))), Org.As("admin-2", new RoleGrant(Role.ParkAdmin, Org.Next("park")))];
 
         foreach (var caller in allowed)
         {
@@ -190,6 +200,13 @@ public sealed class InsightsProfileTests(ClusterFixture fixture)
         {
             var error = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, caller));
             Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        }
+
+        // Without a role in the member's park, the member is unknown.
+        foreach (var caller in outsiders)
+        {
+            var error = await Assert.ThrowsAsync<EngagementException>(() => ProfileAsync(member, caller));
+            Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (error.Kind, error.Reason));
         }
     }
 }

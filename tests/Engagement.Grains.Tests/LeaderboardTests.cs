@@ -230,8 +230,9 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
             _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all")).TopAsync(other.Secretary, 0, 10));
         var page = await board.TopAsync(Org.MemberCaller(insider.GetPrimaryKeyString()), 0, 10);
 
-        Assert.Equal(ErrorKind.PermissionDenied, denied.Kind);
-        Assert.Equal(ErrorKind.PermissionDenied, secretaryOfOtherBranch.Kind);
+        // Callers of another park have no role in this one: its boards are unknown to them.
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.ParkNotFound), (denied.Kind, denied.Reason));
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.BranchNotFound), (secretaryOfOtherBranch.Kind, secretaryOfOtherBranch.Reason));
         Assert.NotNull(page);
     }
 

@@ -56,7 +56,7 @@ public sealed class LedgerTests(ClusterFixture fixture)
     {
         var org = await new Org(_grains).CreateAsync();
         var member = await org.MemberAsync();
-        var stranger = Org.As("sec2", new RoleGrant(Role.Secretary, "some-other-branch"));
+        var stranger = Org.As("sec2", new RoleGrant(Role.Secretary, await EventSetup.BranchAsync(_grains, org)));
 
         var slice = await member.ListLedgerAsync(org.Secretary, 10, null);
         var error = await Assert.ThrowsAsync<EngagementException>(() => member.ListLedgerAsync(stranger, 10, null));

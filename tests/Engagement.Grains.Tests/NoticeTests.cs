@@ -49,7 +49,10 @@ public sealed class NoticeTests(ClusterFixture fixture)
         var park = await Assert.ThrowsAsync<EngagementException>(() => Board(NoticeAudience.Park, org.Park).PublishAsync(other.Admin, Draft("x"), "k"));
         var feed = await Assert.ThrowsAsync<EngagementException>(() => _grains.GetGrain<IMemberFeedGrain>(member.GetPrimaryKeyString()).ListAsync(org.Secretary, 10, null));
 
-        Assert.All([branch, committee, park, feed], e => Assert.Equal(ErrorKind.PermissionDenied, e.Kind));
+        Assert.All([committee, feed], e => Assert.Equal(ErrorKind.PermissionDenied, e.Kind));
+        // Another park's secretary and admin have no role here: the audiences are unknown to them.
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.BranchNotFound), (branch.Kind, branch.Reason));
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.ParkNotFound), (park.Kind, park.Reason));
         Assert.Empty(await Board(NoticeAudience.Branch, org.Branch).ListAsync());
     }
 

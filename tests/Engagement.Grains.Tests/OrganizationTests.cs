@@ -31,8 +31,12 @@ public sealed class OrganizationTests(ClusterFixture fixture)
 
         var error = await Assert.ThrowsAsync<EngagementException>(
             () => _grains.GetGrain<ICommitteeGrain>(Org.Next("c")).CreateAsync(otherAdmin, org.Park, "x", "k"));
+        var bySecretary = await Assert.ThrowsAsync<EngagementException>(
+            () => _grains.GetGrain<ICommitteeGrain>(Org.Next("c")).CreateAsync(org.Secretary, org.Park, "x", "k"));
 
-        Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        // Another park's admin has no role here: the park is unknown to them. The park's own secretary is refused.
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.ParkNotFound), (error.Kind, error.Reason));
+        Assert.Equal(ErrorKind.PermissionDenied, bySecretary.Kind);
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public sealed class OrganizationTests(ClusterFixture fixture)
         Assert.Equal(org.Committee, registered.CommitteeId);
         Assert.Equal(ParkClock.DefaultTimeZone, registered.TimeZone);
         Assert.False(registered.Verified);
-        Assert.Equal(ErrorKind.PermissionDenied, denied.Kind);
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.MemberNotFound), (denied.Kind, denied.Reason));
         Assert.True(verified.Verified);
     }
 }

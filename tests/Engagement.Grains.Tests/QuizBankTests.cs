@@ -49,7 +49,8 @@ public sealed class QuizBankTests(ClusterFixture fixture)
             _grains.GetGrain<IQuizBankGrain>(QuizKeys.Committee(org.Committee)).ImportAsync(other.Admin, QuizBank.Singles("q", 1), "k"));
         var committee = await _grains.GetGrain<IQuizBankGrain>(QuizKeys.Committee(org.Committee)).ImportAsync(org.Admin, QuizBank.Singles("q", 1), "k");
 
-        Assert.All([bySecretary, byLeader, byOtherPark], e => Assert.Equal(ErrorKind.PermissionDenied, e.Kind));
+        Assert.All([bySecretary, byLeader], e => Assert.Equal(ErrorKind.PermissionDenied, e.Kind));
+        Assert.Equal((ErrorKind.NotFound, ErrorReasons.CommitteeNotFound), (byOtherPark.Kind, byOtherPark.Reason));
         Assert.Equal(1, committee.Added);
     }
 

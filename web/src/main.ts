@@ -3,6 +3,7 @@ import "./style.css";
 import { h, clear } from "./dom.js";
 import { session, roleNames, type RoleName } from "./session.js";
 import { mountSignIn } from "./pages/signin.js";
+import { completeSignIn } from "./oidc.js";
 import { mountWall } from "./pages/wall.js";
 import { mountCounter } from "./pages/counter.js";
 import { mountMember } from "./pages/member.js";
@@ -74,4 +75,8 @@ clear(app,
   main,
 );
 window.addEventListener("hashchange", route);
-route();
+// Back from an external provider's sign-in page: finish it first (the code leaves the address bar), then route.
+completeSignIn().then((problem) => {
+  route();
+  if (problem) main.prepend(h("p", { class: "error", role: "alert" }, problem));
+});

@@ -26,4 +26,17 @@ public sealed class AuthOptions
 
     /// <summary>The external identity provider (external mode only).</summary>
     public string? Authority { get; set; }
+
+    /// <summary>
+    /// The console's client id at the external provider (a public client: authorization code with PKCE, no secret;
+    /// its redirect URI is the console's root, e.g. <c>https://engagement.example.cn/</c>). Without it the console
+    /// cannot sign anyone in in external mode and says so.
+    /// </summary>
+    public string? ConsoleClientId { get; set; }
+
+    /// <summary>The scopes the console asks the provider for (its access token must be for <see cref="Audience"/>).</summary>
+    public string ConsoleScope { get; set; } = "openid profile";
+
+    /// <summary>Metadata of the provider over HTTPS only (turn off only for a provider on localhost, e.g. in tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }

@@ -54,7 +54,7 @@ public static class DevelopmentTokens
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = issuedAt + lifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, key is SymmetricSecurityKey ? SecurityAlgorithms.HmacSha256 : SecurityAlgorithms.RsaSha256),
             Claims = new Dictionary<string, object>
             {
                 [JwtRegisteredClaimNames.Sub] = subject,

@@ -11,6 +11,12 @@ namespace Engagement.Gateway;
 /// </summary>
 public static class ExceptionMapper
 {
+    /// <summary>
+    /// The most field violations one BadRequest carries. Details travel in a trailer, which clients cap (64 KB in .NET):
+    /// a request with hundreds of bad elements must still get its answer, not a broken connection.
+    /// </summary>
+    public const int MaxFieldViolations = 100;
+
     public static RpcException ToRpcException(Exception exception) => exception switch
     {
         RpcException rpc => rpc,
@@ -63,7 +69,7 @@ public static class ExceptionMapper
         if (violations is { Count: > 0 })
         {
             var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            badRequest.FieldViolations.AddRange(violations.Take(MaxFieldViolations).Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
             status.Details.Add(Any.Pack(badRequest));
         }
 

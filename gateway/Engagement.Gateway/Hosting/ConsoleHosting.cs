@@ -7,7 +7,8 @@ namespace Engagement.Gateway;
 /// <summary>
 /// The web console (built from web/ into <c>console/</c> beside the binaries) at the root of the gateway's ports, the
 /// console's sign-in settings (<c>GET /console/auth-config</c>) and, only in development auth mode, the endpoint that
-/// mints a development token for a chosen role (<c>POST /console/dev-token</c>; absent — 404 — otherwise).
+/// mints a development token for a chosen role (<c>POST /console/dev-token</c>; absent — 404 — otherwise), and who a
+/// token makes its holder (<c>GET /console/me</c>, with the officer directory's roles).
 /// </summary>
 public static partial class ConsoleHosting
 {
@@ -35,7 +36,20 @@ public static partial class ConsoleHosting
         }
 
         var development = developmentKey is not null;
-        app.MapGet("/console/auth-config", () => Results.Json(new { mode = development ? "development" : "external", authority = auth.Authority })).AllowAnonymous();
+        app.MapGet("/console/auth-config", () => Results.Json(new
+        {
+            mode = development ? "development" : "external",
+            authority = auth.Authority,
+            clientId = development ? null : auth.ConsoleClientId,
+            scope = auth.ConsoleScope,
+        })).AllowAnonymous();
+        // Who the console's token makes its holder, with the roles the platform's officer directory adds (a provider
+        // that only signs people in issues tokens without roles): the console shows its pages by these.
+        app.MapGet("/console/me", (HttpContext http) =>
+        {
+            var caller = CallerAccessor.FromPrincipal(http.User);
+            return Results.Json(new { subject = caller.Subject, roles = caller.Grants.Select(g => g.ToString()).Distinct().ToArray() });
+        });
         if (developmentKey is not null)
         {
             app.MapPost("/console/dev-token", (DevelopmentTokenRequest request) => MintForConsole(request, developmentKey, auth)).AllowAnonymous();

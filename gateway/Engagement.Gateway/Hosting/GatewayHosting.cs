@@ -139,6 +139,7 @@ public static partial class GatewayHosting
         if (developmentKey is null)
         {
             jwt.Authority = auth.Authority ?? throw new InvalidOperationException("Engagement:Auth:Authority is required in external mode.");
+            jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
             return;
         }
 

@@ -40,13 +40,15 @@ public static class MerchantMapping
             validator.Add("item.image_url", "must be an http(s) URL");
         }
 
-        if (item.ActiveFrom is { } from && item.ActiveUntil is { } until && from.ToDateTimeOffset() >= until.ToDateTimeOffset())
+        var from = validator.Time("item.active_from", item.ActiveFrom, required: false);
+        var until = validator.Time("item.active_until", item.ActiveUntil, required: false);
+        if (from is not null && until is not null && from >= until)
         {
             validator.Add("item.active_until", "must be after active_from");
         }
 
         return new ItemSpec(item.ItemId, item.Name.Trim(), item.PointsCost, item.PerMemberDailyLimit > 0 ? item.PerMemberDailyLimit : null,
-            item.PerMemberTotalLimit > 0 ? item.PerMemberTotalLimit : null, item.ActiveFrom?.ToDateTimeOffset(), item.ActiveUntil?.ToDateTimeOffset(), item.ImageUrl);
+            item.PerMemberTotalLimit > 0 ? item.PerMemberTotalLimit : null, from, until, item.ImageUrl);
     }
 
     public static V1.Settlement ToProto(this Settlement settlement)

@@ -101,7 +101,7 @@ public sealed partial class RequestValidator
         }
         catch (InvalidOperationException)
         {
-            Add(field, "is not a valid time");
+            Add(field, "must be a time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z, with nanos from 0 to 999999999");
             return null;
         }
     }

@@ -20,7 +20,11 @@ public sealed record Caller([property: Id(0)] string Subject, [property: Id(1)] 
     /// <summary>The member id the caller acts as, if they hold the member role.</summary>
     public string? MemberId => Grants.FirstOrDefault(g => g.Role == Role.Member)?.Scope;
 
-    /// <summary>Throws PermissionDenied unless <paramref name="allowed"/>.</summary>
+    /// <summary>
+    /// Throws PermissionDenied unless <paramref name="allowed"/>. Only for what is about the caller alone (members
+    /// only, one's own feed) or once the caller is known to have a role in the resource's park: a check on a resource
+    /// goes through the grains' ParkAccess, so that outside its park the resource answers NOT_FOUND, as an unknown id.
+    /// </summary>
     public static void Demand(bool allowed, string action)
     {
         if (!allowed)

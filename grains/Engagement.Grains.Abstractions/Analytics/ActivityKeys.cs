@@ -11,6 +11,9 @@ public static class ActivityKeys
     /// <summary>The period when the request names none: the last 30 days up to today.</summary>
     public const int DefaultDays = 30;
 
+    /// <summary>The first day a period may cover: no park has activity before it, and days near 0001-01-01 leave no room for arithmetic.</summary>
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+
     public const int DefaultTop = 10;
 
     public const int MaxTop = 50;

@@ -66,9 +66,13 @@ public sealed class EngagementException : Exception
         return With("retryAfterSeconds", seconds);
     }
 
+    /// <summary>How many violations the message spells out; the rest are counted (all travel in <see cref="Violations"/>).</summary>
+    public const int ViolationsInMessage = 10;
+
     public static EngagementException InvalidArgument(IReadOnlyList<FieldViolation> violations) =>
         new(ErrorKind.InvalidArgument, ErrorReasons.InvalidArgument,
-            "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
+            "The request is invalid: " + string.Join("; ", violations.Take(ViolationsInMessage).Select(v => $"{v.Field}: {v.Description}"))
+            + (violations.Count > ViolationsInMessage ? $"; and {violations.Count - ViolationsInMessage} more" : ""), violations);
 
     public static EngagementException InvalidArgument(string field, string description) =>
         InvalidArgument([new FieldViolation(field, description)]);

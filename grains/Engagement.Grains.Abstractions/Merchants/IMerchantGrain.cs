@@ -45,6 +45,13 @@ public interface IMerchantGrain : IGrainWithStringKey
     Task<bool> IsStaffAsync(Caller caller, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// For grains: nothing when the caller is staff here; otherwise PERMISSION_DENIED to someone of the merchant's park
+    /// and MERCHANT_NOT_FOUND (as for an unknown merchant) to anyone else.
+    /// </summary>
+    [AlwaysInterleave]
+    Task DemandStaffAsync(Caller caller, string action, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Resolves a typed 8-digit code for the counter: the caller must be staff here; attempts are rate-limited per
     /// staff member and per merchant (ResourceExhausted) and wrong codes are logged. NotFound for an unknown code.
     /// Interleaves with the merchant's stock writes: it changes no state (the rate windows are updated before its only

@@ -10,7 +10,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     public async Task<ActivityReport> GetBranchAsync(Caller caller, string branchId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Oversees(branch), "see this branch's analytics");
+        await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "see this branch's analytics", () => Missing.Branch(branchId), cancellationToken);
         var timeZone = await TimeZoneAsync(branch.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
         var (days, roster) = await GatherAsync(branchId, first, last);
@@ -22,7 +22,8 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     {
         var committee = GrainFactory.GetGrain<ICommitteeGrain>(committeeId);
         var info = await committee.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.CommitteeLeader, committeeId) || caller.Has(Role.ParkAdmin, info.ParkId), "see this committee's analytics");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.CommitteeLeader, committeeId) || caller.Has(Role.ParkAdmin, info.ParkId), info.ParkId,
+            "see this committee's analytics", () => Missing.Committee(committeeId), cancellationToken);
         var timeZone = await TimeZoneAsync(info.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
         var branchIds = await committee.ListBranchesAsync(cancellationToken);
@@ -42,18 +43,26 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
         return new CommitteeReport(whole, each);
     }
 
-    /// <summary>The period asked for, defaulted and checked: at most <see cref="ActivityKeys.MaxDays"/> days, none after today.</summary>
+    /// <summary>
+    /// The period asked for, defaulted and checked: at most <see cref="ActivityKeys.MaxDays"/> days, none after today,
+    /// none before <see cref="ActivityKeys.EarliestDay"/> (a default start is not moved before it).
+    /// </summary>
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, string timeZone)
     {
         var today = ParkClock.DayOf(clock.UtcNow, timeZone);
+        var earliest = ActivityKeys.EarliestDay;
         var last = to ?? today;
-        var first = from ?? last.AddDays(1 - ActivityKeys.DefaultDays);
         var violations = new List<FieldViolation>();
         if (last > today)
         {
             violations.Add(new FieldViolation("to_day", $"is after today ({ActivityAggregator.Format(today)} in the park)"));
         }
+        else if (last < earliest)
+        {
+            violations.Add(new FieldViolation("to_day", $"is before {ActivityAggregator.Format(earliest)}, the first day analytics cover"));
+        }
 
+        var first = from ?? (last.DayNumber - earliest.DayNumber < ActivityKeys.DefaultDays ? (last < earliest ? last : earliest) : last.AddDays(1 - ActivityKeys.DefaultDays));
         if (first > last)
         {
             violations.Add(new FieldViolation("from_day", "is after to_day"));
@@ -61,6 +70,10 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
         else if (last.DayNumber - first.DayNumber + 1 > ActivityKeys.MaxDays)
         {
             violations.Add(new FieldViolation("from_day", $"makes the period longer than {ActivityKeys.MaxDays} days"));
+        }
+        else if (from < earliest)
+        {
+            violations.Add(new FieldViolation("from_day", $"is before {ActivityAggregator.Format(earliest)}, the first day analytics cover"));
         }
 
         return violations.Count > 0 ? throw EngagementException.InvalidArgument(violations) : (first, last);

@@ -28,7 +28,8 @@ public sealed class BranchTransfersGrain(
     public async Task<IReadOnlyList<TransferInfo>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(BranchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), "list this branch's transfers");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), branch.ParkId,
+            "list this branch's transfers", () => Missing.Branch(BranchId), cancellationToken);
         return state.State.Pending;
     }
 }

@@ -15,7 +15,7 @@ public sealed class MemberTransferGrain(
     public async Task<TransferInfo> RequestAsync(Caller caller, string toBranchId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var key = $"request:{idempotencyKey}";
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        var profile = await VisibleProfileAsync(caller, cancellationToken);
         var results = Results();
         var request = RequestHash.Of(toBranchId);
         if ((await results.FindAsync(key, request))?.Result is { } first)
@@ -28,7 +28,10 @@ public sealed class MemberTransferGrain(
         var to = await GrainFactory.GetGrain<IBranchGrain>(toBranchId).GetInfoAsync(cancellationToken);
         if (to.ParkId != profile.ParkId)
         {
-            throw EngagementException.FailedPrecondition(ErrorReasons.TransferOtherPark, "Members can only be transferred to a branch of their own park.");
+            // Only someone who also has a role in the other park learns that the branch is there.
+            throw await GrainFactory.IsInParkAsync(caller, to.ParkId, cancellationToken)
+                ? EngagementException.FailedPrecondition(ErrorReasons.TransferOtherPark, "Members can only be transferred to a branch of their own park.")
+                : Missing.Branch(toBranchId);
         }
 
         if (to.BranchId == profile.BranchId)
@@ -55,7 +58,7 @@ public sealed class MemberTransferGrain(
     public async Task<TransferInfo> DecideAsync(Caller caller, bool accept, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var key = $"decide:{idempotencyKey}";
-        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        var profile = await VisibleProfileAsync(caller, cancellationToken);
         var results = Results();
         var request = RequestHash.Of(accept);
         var transfer = (await results.FindAsync(key, request))?.Result ?? S.Pending
@@ -83,6 +86,17 @@ public sealed class MemberTransferGrain(
             transfer.Status == TransferStatus.Accepted ? "accept-transfer" : "decline-transfer", MemberId, $"{transfer.FromBranchId} -> {transfer.ToBranchId}",
             profile.ParkId, transfer.ToBranchId), idempotencyKey);
         return transfer;
+    }
+
+    /// <summary>
+    /// The member's profile, for a caller with a role in the member's park: to anyone else the member is unknown, before
+    /// a key or a pending transfer could tell them otherwise.
+    /// </summary>
+    private async Task<MemberProfile> VisibleProfileAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+        await GrainFactory.RequireInParkAsync(caller, profile.ParkId, () => Missing.Member(MemberId), cancellationToken);
+        return profile;
     }
 
     private static bool CanManage(Caller caller, string parkId, string branchId) =>

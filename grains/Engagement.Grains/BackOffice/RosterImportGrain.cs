@@ -13,7 +13,8 @@ public sealed class RosterImportGrain(
     public async Task<RosterImportResult> ImportAsync(Caller caller, string csv, bool importValidRows, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(BranchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), "import members into this branch");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), branch.ParkId,
+            "import members into this branch", () => Missing.Branch(BranchId), cancellationToken);
         var imports = new Idempotency<RosterImportResult>(state.State.Imports, $"roster-import/{BranchId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
         if (state.State.Recent.Count > 0)
         {

@@ -4,8 +4,7 @@ namespace Engagement;
 internal static class CourseErrors
 {
     /// <summary>Also for a course of another park: nothing crosses parks, not even the fact that an id is used there.</summary>
-    public static EngagementException CourseNotFound(string courseId) =>
-        EngagementException.NotFound(ErrorReasons.CourseNotFound, $"Course '{courseId}' does not exist.");
+    public static EngagementException CourseNotFound(string courseId) => Missing.Course(courseId);
 
     public static EngagementException EpisodeNotFound(string courseId, string episodeId) =>
         EngagementException.NotFound(ErrorReasons.EpisodeNotFound, $"Course '{courseId}' has no episode '{episodeId}'.");

@@ -9,7 +9,12 @@ public sealed class CourseGrain(
 
     public async Task<CourseInfo> CreateAsync(Caller caller, NewCourse course, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, course.ParkId), "create courses in this park");
+        if (!caller.Has(Role.ParkAdmin, course.ParkId))
+        {
+            await GrainFactory.GetGrain<IParkGrain>(course.ParkId).GetInfoAsync(cancellationToken);
+            throw await GrainFactory.RefusalAsync(caller, course.ParkId, "create courses in this park", () => Missing.Park(course.ParkId), cancellationToken);
+        }
+
         // The same key from another park's admin is not a retry of that park's creation.
         var request = RequestHash.Of(course);
         var info = CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == course.ParkId, ErrorReasons.CourseExists, $"Course '{CourseId}'");
@@ -32,13 +37,12 @@ public sealed class CourseGrain(
     public async Task<CourseInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var info = await GetInfoAsync(cancellationToken);
-        return await ParkAccess.IsInParkAsync(GrainFactory, caller, info.ParkId, cancellationToken)
-            ? info
-            : throw CourseErrors.CourseNotFound(CourseId);
+        await GrainFactory.RequireInParkAsync(caller, info.ParkId, () => Missing.Course(CourseId), cancellationToken);
+        return info;
     }
 
     public Task<CourseInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.CourseNotFound, $"Course '{CourseId}'"));
+        Task.FromResult(state.State.Info ?? throw Missing.Course(CourseId));
 
     /// <summary>The invariants progress counting relies on (the gateway has checked every field already).</summary>
     private static void CheckShape(NewCourse course)

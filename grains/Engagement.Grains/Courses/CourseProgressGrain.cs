@@ -18,7 +18,12 @@ public sealed class CourseProgressGrain(
     public async Task<ProgressResult> ReportAsync(Caller caller, string episodeId, int positionSeconds, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var (memberId, courseId) = CourseKeys.ParseProgress(this.GetPrimaryKeyString());
-        Caller.Demand(caller.Has(Role.Member, memberId), "report progress for another member");
+        if (!caller.Has(Role.Member, memberId))
+        {
+            var owner = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+            throw await GrainFactory.RefusalAsync(caller, owner.ParkId, "report progress for another member", () => Missing.Member(memberId), cancellationToken);
+        }
+
         var reports = new Idempotency<ProgressResult>(S.Reports, $"course-progress/{this.GetPrimaryKeyString()}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
         if (S.RecentReports.Count > 0)
         {

@@ -12,8 +12,9 @@ public sealed class MemberCoursesGrain : Grain, IMemberCoursesGrain
     {
         var memberId = this.GetPrimaryKeyString();
         var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.Member, memberId) || caller.Has(Role.Secretary, profile.BranchId)
-            || caller.Has(Role.CommitteeLeader, profile.CommitteeId) || caller.Has(Role.ParkAdmin, profile.ParkId), "read this member's courses");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.Member, memberId) || caller.Has(Role.Secretary, profile.BranchId)
+            || caller.Has(Role.CommitteeLeader, profile.CommitteeId) || caller.Has(Role.ParkAdmin, profile.ParkId), profile.ParkId, "read this member's courses",
+            () => Missing.Member(memberId), cancellationToken);
         var courseIds = await GrainFactory.GetGrain<ICourseCatalogGrain>(profile.ParkId).ListAsync(cancellationToken);
         return await Task.WhenAll(courseIds.Select(id => WithProgressAsync(memberId, id, cancellationToken)));
     }

@@ -24,12 +24,13 @@ public sealed class EventCalendarGrain(
         if (kind == "branch")
         {
             var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
-            Caller.Demand(caller.Oversees(branch), "list this branch's events");
+            await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "list this branch's events", () => Missing.Branch(id), cancellationToken);
         }
         else
         {
             var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
-            Caller.Demand(caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId), "list this committee's events");
+            await GrainFactory.DemandAsync(caller, caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId,
+                "list this committee's events", () => Missing.Committee(id), cancellationToken);
         }
 
         var following = state.State.Events

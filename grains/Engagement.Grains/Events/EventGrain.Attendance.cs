@@ -155,11 +155,11 @@ public sealed partial class EventGrain
     private async Task<(EventInfo Info, MemberProfile Profile)> RequireAudienceAsync(Caller caller, string memberId, CancellationToken cancellationToken)
     {
         var info = RequireInfo();
-        Caller.Demand(caller.Has(Role.Member, memberId), "act for another member at this event");
+        await DemandAsync(caller, info, caller.Has(Role.Member, memberId), "act for another member at this event");
         var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
         var inAudience = profile.ParkId == info.ParkId
             && (info.BranchId is { } branchId ? profile.BranchId == branchId : profile.CommitteeId == info.CommitteeId);
-        Caller.Demand(inAudience, "join an event of another branch or committee");
+        await DemandAsync(caller, info, inAudience, "join an event of another branch or committee");
         if (!profile.Verified)
         {
             throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified,

@@ -24,9 +24,10 @@ public sealed partial class EventGrain(
         }
 
         var (parkId, committeeId) = await OrganiserAsync(draft, cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId)
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId)
             || (draft.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, committeeId)),
-            "publish events for this branch or committee");
+            parkId, "publish events for this branch or committee",
+            () => draft.BranchId is { } branch ? Missing.Branch(branch) : Missing.Committee(committeeId), cancellationToken);
         var request = RequestHash.Of(draft);
         if (S.Info is not null)
         {
@@ -67,24 +68,24 @@ public sealed partial class EventGrain(
         return Task.FromResult(View(memberId));
     }
 
-    public Task<CheckInCode> GetCheckInCodeAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<CheckInCode> GetCheckInCodeAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var info = RequireInfo();
-        Caller.Demand(IsOrganiser(caller, info), "show this event's check-in code");
+        await DemandAsync(caller, info, IsOrganiser(caller, info), "show this event's check-in code");
         var now = clock.UtcNow;
         RequireNotEnded(info, now);
         var window = CheckInCodes.Window(now);
-        return Task.FromResult(new CheckInCode(CheckInCodes.Compute(S.Secret, window), CheckInCodes.WindowEnd(window)));
+        return new CheckInCode(CheckInCodes.Compute(S.Secret, window), CheckInCodes.WindowEnd(window));
     }
 
-    public Task<EventAttendance> ListAttendanceAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<EventAttendance> ListAttendanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var info = RequireInfo();
-        Caller.Demand(IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId), "read this event's attendance");
+        await DemandAsync(caller, info, IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId), "read this event's attendance");
         var records = Attendees.Values.Where(a => a.Attended).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.MemberId, StringComparer.Ordinal)
             .Select(a => new AttendanceRecord(a.MemberId, a.DisplayName, a.BranchId, a.RsvpAt, a.CheckIn?.CheckedInAt,
                 (int)a.Watched.TotalMinutes, a.PointsAwarded));
-        return Task.FromResult(new EventAttendance(info, [.. records]));
+        return new EventAttendance(info, [.. records]);
     }
 
     /// <summary>The park and committee of the branch or committee that organises the event; NotFound when unknown.</summary>
@@ -101,7 +102,11 @@ public sealed partial class EventGrain(
     }
 
     private EventInfo RequireInfo() =>
-        S.Info ?? throw EngagementException.NotFound(ErrorReasons.EventNotFound, $"Event '{EventId}' does not exist.");
+        S.Info ?? throw Missing.Event(EventId);
+
+    /// <summary>Refuses callers of the event's park with PERMISSION_DENIED, anyone else as if the event did not exist.</summary>
+    private Task DemandAsync(Caller caller, EventInfo info, bool allowed, string action) =>
+        GrainFactory.DemandAsync(caller, allowed, info.ParkId, action, () => Missing.Event(EventId));
 
     /// <summary>Those who may publish for the event's branch or committee.</summary>
     private static bool IsOrganiser(Caller caller, EventInfo info) =>

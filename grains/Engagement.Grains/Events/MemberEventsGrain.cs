@@ -8,8 +8,9 @@ public sealed class MemberEventsGrain(DomainClock clock) : Grain, IMemberEventsG
     public async Task<UpcomingEventsPage> ListUpcomingAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default)
     {
         var memberId = this.GetPrimaryKeyString();
-        Caller.Demand(caller.Has(Role.Member, memberId), "list another member's events");
         var profile = await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.Member, memberId), profile.ParkId, "list another member's events",
+            () => Missing.Member(memberId), cancellationToken);
         var now = clock.UtcNow;
         var calendars = await Task.WhenAll(
             Calendar(EventCalendars.ForBranch(profile.BranchId)).ListEndingAfterAsync(now, cancellationToken),

@@ -27,8 +27,4 @@ internal static class CreateOnce
     public static void Create<TInfo>(IPersistentState<EntityState<TInfo>> state, TInfo info, string idempotencyKey, string requestHash)
         where TInfo : class =>
         state.State = new EntityState<TInfo> { Info = info, CreationKey = idempotencyKey, CreationHash = requestHash };
-
-    public static TInfo NotFoundUnlessCreated<TInfo>(IPersistentState<EntityState<TInfo>> state, string notFoundReason, string what)
-        where TInfo : class =>
-        state.State.Info ?? throw EngagementException.NotFound(notFoundReason, $"{what} does not exist.");
 }

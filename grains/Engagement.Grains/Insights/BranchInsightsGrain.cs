@@ -15,7 +15,8 @@ public sealed class BranchInsightsGrain(DomainClock clock) : Grain, IBranchInsig
     {
         var branchGrain = GrainFactory.GetGrain<IBranchGrain>(this.GetPrimaryKeyString());
         var branch = await branchGrain.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Oversees(branch), "list this branch's inactive members");
+        await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "list this branch's inactive members",
+            () => Missing.Branch(branch.BranchId), cancellationToken);
         if (inactiveDays is < 1 or > InsightsLimits.MaxInactiveDays)
         {
             throw EngagementException.InvalidArgument("inactive_days", $"must be between 1 and {InsightsLimits.MaxInactiveDays}");

@@ -5,18 +5,24 @@ internal static class InsightsPeriod
 {
     /// <summary>
     /// Fills in the defaults (to: today; from: 30 days up to to) and checks the rules: from ≤ to, at most 93 days,
-    /// not after today, not before today − 399 days. InvalidArgument naming <c>from_day</c> / <c>to_day</c>.
+    /// not after today, not before today − 399 days (neither day). InvalidArgument naming <c>from_day</c> / <c>to_day</c>.
     /// </summary>
     public static (DateOnly From, DateOnly To) Resolve(DateOnly? from, DateOnly? to, DateOnly today)
     {
         var end = to ?? today;
-        var start = from ?? end.AddDays(1 - InsightsLimits.DefaultPeriodDays);
         var earliest = Earliest(today);
         var violations = new List<FieldViolation>();
         if (end > today)
         {
             violations.Add(new FieldViolation("to_day", $"must not be after today in the park ({QuizKeys.Format(today)})"));
         }
+        else if (end < earliest)
+        {
+            violations.Add(new FieldViolation("to_day", $"must not be before {QuizKeys.Format(earliest)} ({InsightsLimits.LookbackDays} days are kept)"));
+        }
+
+        // A default start counts back from a to_day that is kept (never from one near 0001-01-01, which has no room for it).
+        var start = from ?? (end < earliest ? end : end.AddDays(1 - InsightsLimits.DefaultPeriodDays));
 
         if (start > end)
         {
@@ -26,7 +32,7 @@ internal static class InsightsPeriod
         {
             violations.Add(new FieldViolation("from_day", $"the period may span at most {InsightsLimits.MaxPeriodDays} days"));
         }
-        else if (start < earliest)
+        else if (start < earliest && !(from is null && end < earliest))
         {
             violations.Add(new FieldViolation("from_day", $"must not be before {QuizKeys.Format(earliest)} ({InsightsLimits.LookbackDays} days are kept)"));
         }

@@ -16,7 +16,8 @@ public sealed class MemberInsightsGrain(DomainClock clock) : Grain, IMemberInsig
     public async Task<MemberProfileStats> GetProfileStatsAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var profile = await Member.GetMembershipAsync(cancellationToken);
-        Caller.Demand(InsightsAccess.MayReadProfile(caller, profile), "read this member's profile");
+        await GrainFactory.DemandAsync(caller, InsightsAccess.MayReadProfile(caller, profile), profile.ParkId, "read this member's profile",
+            () => Missing.Member(MemberId), cancellationToken);
         var today = ParkClock.DayOf(clock.UtcNow, profile.TimeZone);
         var (start, end) = InsightsPeriod.Resolve(from, to, today);
 
@@ -47,7 +48,8 @@ public sealed class MemberInsightsGrain(DomainClock clock) : Grain, IMemberInsig
     public async Task<MemberRecommendations> GetRecommendationsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var profile = await Member.GetMembershipAsync(cancellationToken);
-        Caller.Demand(InsightsAccess.MayReadRecommendations(caller, profile), "read this member's recommendations");
+        await GrainFactory.DemandAsync(caller, InsightsAccess.MayReadRecommendations(caller, profile), profile.ParkId, "read this member's recommendations",
+            () => Missing.Member(MemberId), cancellationToken);
         var now = clock.UtcNow;
         var today = ParkClock.DayOf(now, profile.TimeZone);
         var blocked = !profile.Active ? ErrorReasons.MemberDeactivated : !profile.Verified ? ErrorReasons.MemberNotVerified : null;

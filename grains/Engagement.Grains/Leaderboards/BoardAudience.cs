@@ -12,6 +12,17 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
     /// <summary>The park's time zone: the board's period is park-local.</summary>
     public string TimeZone => timeZone;
 
+    /// <summary>The park of the board's scope.</summary>
+    public string ParkId => parkId;
+
+    /// <summary>What an unknown scope answers: the board's NOT_FOUND for callers without a role in its park.</summary>
+    public EngagementException NotFound() => scope switch
+    {
+        BoardScope.BranchMembers => Missing.Branch(scopeId),
+        BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => Missing.Committee(scopeId),
+        _ => Missing.Park(scopeId),
+    };
+
     /// <summary>The committee of a branch or committee board.</summary>
     public string? CommitteeId => committeeId;
 
@@ -62,12 +73,11 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
             return true;
         }
 
-        if (caller.MemberId is not { } memberId)
+        if (await grains.CallingMemberAsync(caller) is not { } member)
         {
             return false;
         }
 
-        var member = await grains.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
         return scope switch
         {
             BoardScope.BranchMembers => member.BranchId == scopeId,

@@ -341,6 +341,6 @@ public sealed class LeaderboardGrain(
     private async Task DemandReaderAsync(Caller caller)
     {
         await RepairAsync();
-        Caller.Demand(await _audience!.MayReadAsync(GrainFactory, caller), "read this leaderboard");
+        await GrainFactory.DemandAsync(caller, await _audience!.MayReadAsync(GrainFactory, caller), _audience.ParkId, "read this leaderboard", _audience.NotFound);
     }
 }

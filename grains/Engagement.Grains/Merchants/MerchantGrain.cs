@@ -21,11 +21,11 @@ public sealed partial class MerchantGrain(
 
     public async Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "register merchants in this park");
+        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "register merchants in this park", () => Missing.Park(parkId), cancellationToken);
         var request = RequestHash.Of(parkId, name);
         if (S.Info is null)
         {
-            var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
             S.Info = new MerchantInfo(MerchantId, parkId, name, clock.UtcNow, []);
             S.CreationKey = idempotencyKey;
             S.CreationHash = request;
@@ -120,8 +120,8 @@ public sealed partial class MerchantGrain(
             return [.. S.Items.Values];
         }
 
-        var member = caller.MemberId is { } id ? await GrainFactory.GetGrain<IMemberGrain>(id).GetMembershipAsync(cancellationToken) : null;
-        Caller.Demand(member?.ParkId == info.ParkId, "browse this merchant");
+        var member = await GrainFactory.CallingMemberAsync(caller, cancellationToken);
+        await DemandAsync(caller, member?.ParkId == info.ParkId, "browse this merchant");
         var now = clock.UtcNow;
         return [.. S.Items.Values.Where(i => i.IsActiveAt(now))];
     }
@@ -135,8 +135,14 @@ public sealed partial class MerchantGrain(
 
     public async Task<DateOnly> TodayAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(await IsStaffAsync(caller, cancellationToken), "read this merchant's counter");
+        await DemandStaffAsync(caller, "read this merchant's counter", cancellationToken);
         return ParkClock.DayOf(clock.UtcNow, S.TimeZone);
+    }
+
+    public async Task DemandStaffAsync(Caller caller, string action, CancellationToken cancellationToken = default)
+    {
+        RequireInfo();
+        await DemandAsync(caller, await IsStaffAsync(caller, cancellationToken), action);
     }
 
     public Task<DateOnly> DayOfAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -152,7 +158,7 @@ public sealed partial class MerchantGrain(
 
     public async Task<string> ResolveCodeAsync(Caller caller, string code, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(await IsStaffAsync(caller, cancellationToken), "validate codes at this merchant");
+        await DemandStaffAsync(caller, "validate codes at this merchant", cancellationToken);
         var now = clock.UtcNow;
         var staff = _staffValidations.TryGetValue(caller.Subject, out var queue) ? queue : _staffValidations[caller.Subject] = new Queue<DateTimeOffset>();
         var perStaff = options.Value.ValidationsPerStaffPerMinute;
@@ -194,7 +200,7 @@ public sealed partial class MerchantGrain(
         Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change, string action, string details)
     {
         var info = RequireInfo();
-        Caller.Demand(caller.Has(Role.ParkAdmin, info.ParkId), "manage this merchant's staff");
+        await DemandAsync(caller, caller.Has(Role.ParkAdmin, info.ParkId), "manage this merchant's staff");
         var now = clock.UtcNow;
         var changes = new Idempotency<MerchantInfo>(S.StaffChanges, $"merchant-staff/{MerchantId}", GrainFactory, idempotency.Value.Window, now);
         var key = $"{verb}:{idempotencyKey}";
@@ -224,10 +230,14 @@ public sealed partial class MerchantGrain(
     private async Task<bool> IsStaffOrAdminAsync(Caller caller) =>
         caller.Has(Role.ParkAdmin, RequireInfo().ParkId) || await IsStaffAsync(caller);
 
-    private async Task DemandStaffOrAdminAsync(Caller caller, string action) => Caller.Demand(await IsStaffOrAdminAsync(caller), action);
+    private async Task DemandStaffOrAdminAsync(Caller caller, string action) => await DemandAsync(caller, await IsStaffOrAdminAsync(caller), action);
+
+    /// <summary>Refuses callers of the merchant's park with PERMISSION_DENIED, anyone else as if the merchant did not exist.</summary>
+    private Task DemandAsync(Caller caller, bool allowed, string action) =>
+        GrainFactory.DemandAsync(caller, allowed, RequireInfo().ParkId, action, () => Missing.Merchant(MerchantId));
 
     private MerchantInfo RequireInfo() =>
-        S.Info ?? throw EngagementException.NotFound(ErrorReasons.MerchantNotFound, $"Merchant '{MerchantId}' does not exist.");
+        S.Info ?? throw Missing.Merchant(MerchantId);
 
     private CatalogItem RequireItem(string itemId) =>
         S.Items.GetValueOrDefault(itemId) ?? throw EngagementException.NotFound(ErrorReasons.ItemNotFound, $"Item '{itemId}' is not in this catalogue.");

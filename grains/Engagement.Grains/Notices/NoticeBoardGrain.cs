@@ -104,26 +104,25 @@ public sealed partial class NoticeBoardGrain(
     {
         string parkId;
         bool allowed;
+        Func<EngagementException> notFound;
         switch (audience)
         {
             case NoticeAudience.Branch:
                 var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
-                parkId = branch.ParkId;
-                allowed = caller.Oversees(branch);
+                (parkId, allowed, notFound) = (branch.ParkId, caller.Oversees(branch), () => Missing.Branch(id));
                 break;
             case NoticeAudience.Committee:
                 var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
-                parkId = committee.ParkId;
-                allowed = caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, parkId);
+                (parkId, allowed, notFound) = (committee.ParkId, caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId),
+                    () => Missing.Committee(id));
                 break;
             default:
-                parkId = id;
-                allowed = caller.Has(Role.ParkAdmin, parkId);
+                (parkId, allowed, notFound) = (id, caller.Has(Role.ParkAdmin, id), () => Missing.Park(id));
                 break;
         }
 
-        Caller.Demand(allowed, "publish notices to this audience");
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, allowed, parkId, "publish notices to this audience", notFound, cancellationToken);
         return (parkId, park.TimeZone);
     }
 

@@ -12,7 +12,8 @@ public sealed class BranchGrain(
     public async Task<BranchInfo> CreateAsync(Caller caller, string committeeId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var committee = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "create branches in this park");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId, "create branches in this park",
+            () => Missing.Committee(committeeId), cancellationToken);
         var request = RequestHash.Of(committeeId, name);
         if (CreateOnce.Existing(state, idempotencyKey, request, b => b.CommitteeId == committeeId, ErrorReasons.BranchExists, $"Branch '{BranchId}'") is not { } info)
         {
@@ -30,7 +31,7 @@ public sealed class BranchGrain(
     }
 
     public Task<BranchInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.BranchNotFound, $"Branch '{BranchId}'"));
+        Task.FromResult(state.State.Info ?? throw Missing.Branch(BranchId));
 
     public Task AddMemberAsync(string memberId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, members, memberId);
 

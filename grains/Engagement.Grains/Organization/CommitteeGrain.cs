@@ -16,11 +16,11 @@ public sealed class CommitteeGrain(
 
     public async Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "create committees in this park");
+        await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "create committees in this park", () => Missing.Park(parkId), cancellationToken);
         var request = RequestHash.Of(parkId, name);
         if (CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == parkId, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)
         {
-            await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
             info = new CommitteeInfo(CommitteeId, parkId, name, clock.UtcNow);
             CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);
@@ -34,7 +34,7 @@ public sealed class CommitteeGrain(
     }
 
     public Task<CommitteeInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.CommitteeNotFound, $"Committee '{CommitteeId}'"));
+        Task.FromResult(state.State.Info ?? throw Missing.Committee(CommitteeId));
 
     public Task AddBranchAsync(string branchId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, branches, branchId);
 
@@ -47,14 +47,15 @@ public sealed class CommitteeGrain(
     public async Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var committee = await GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId) || caller.Has(Role.CommitteeLeader, CommitteeId), "read this committee's rules");
+        await DemandAsync(caller, committee, caller.Has(Role.ParkAdmin, committee.ParkId) || caller.Has(Role.CommitteeLeader, CommitteeId),
+            "read this committee's rules", cancellationToken);
         return await ScheduleAsync(cancellationToken);
     }
 
     public async Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules? newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var committee = await GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "change this committee's rules");
+        await DemandAsync(caller, committee, caller.Has(Role.ParkAdmin, committee.ParkId), "change this committee's rules", cancellationToken);
         var now = clock.UtcNow;
         var (version, replayed) = await RuleBook.ScheduleOnceAsync(rules.State,
             new Idempotency<RuleVersion>(rules.State.Changes, $"committee-rules/{CommitteeId}", GrainFactory, idempotency.Value.Window, now),
@@ -69,6 +70,9 @@ public sealed class CommitteeGrain(
             $"effective {version.EffectiveFrom:O}: {(newRules is null ? "park rules" : newRules.ToString())}", committee.ParkId, null), idempotencyKey);
         return await ScheduleAsync(cancellationToken);
     }
+
+    private Task DemandAsync(Caller caller, CommitteeInfo committee, bool allowed, string action, CancellationToken cancellationToken) =>
+        GrainFactory.DemandAsync(caller, allowed, committee.ParkId, action, () => Missing.Committee(CommitteeId), cancellationToken);
 
     private async Task<RuleSchedule> ScheduleAsync(CancellationToken cancellationToken)
     {

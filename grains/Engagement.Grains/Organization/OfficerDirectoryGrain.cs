@@ -13,13 +13,13 @@ public sealed class OfficerDirectoryGrain(
     public async Task<Officer> AppointAsync(Caller caller, string parkId, string subject, string displayName, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "appoint officers in this park");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "appoint officers in this park", () => Missing.Park(parkId), cancellationToken);
         var key = $"appoint:{parkId}:{idempotencyKey}";
         var results = Results();
         var request = RequestHash.Of(subject, displayName, grant.Role, grant.Scope);
         if ((await results.FindAsync(key, request))?.Result is not { } officer)
         {
-            await RequireInParkAsync(parkId, grant, cancellationToken);
+            await RequireInParkAsync(caller, parkId, grant, cancellationToken);
             officer = S.Officers.FirstOrDefault(o => o.Subject == subject && o.Grant == grant);
             if (officer is null)
             {
@@ -41,7 +41,7 @@ public sealed class OfficerDirectoryGrain(
     public async Task<Officer> RevokeAsync(Caller caller, string parkId, string subject, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "revoke officers in this park");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "revoke officers in this park", () => Missing.Park(parkId), cancellationToken);
         var key = $"revoke:{parkId}:{idempotencyKey}";
         var results = Results();
         var request = RequestHash.Of(subject, grant.Role, grant.Scope);
@@ -65,20 +65,27 @@ public sealed class OfficerDirectoryGrain(
         return officer;
     }
 
-    public Task<IReadOnlyList<Officer>> ListAsync(Caller caller, string parkId, string? scopeId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Officer>> ListAsync(Caller caller, string parkId, string? scopeId, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId) || scopeId is not null
-            && (caller.Has(Role.Secretary, scopeId) || caller.Has(Role.CommitteeLeader, scopeId)), "list these officers");
-        return Task.FromResult<IReadOnlyList<Officer>>([.. S.Officers
+        await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        // An officer lists the offices of their own scope, if it is in this park.
+        var allowed = caller.Has(Role.ParkAdmin, parkId)
+            || scopeId is not null && await GrainFactory.IsInParkAsync(new Caller(caller.Subject, [.. caller.Grants.Where(g => g.Scope == scopeId
+                && g.Role is Role.Secretary or Role.CommitteeLeader)]), parkId, cancellationToken);
+        await GrainFactory.DemandAsync(caller, allowed, parkId, "list these officers", () => Missing.Park(parkId), cancellationToken);
+        return [.. S.Officers
             .Where(o => o.ParkId == parkId && (scopeId is null || o.Grant.Scope == scopeId))
-            .OrderBy(o => o.Grant.Scope, StringComparer.Ordinal).ThenBy(o => o.Grant.Role).ThenBy(o => o.Subject, StringComparer.Ordinal)]);
+            .OrderBy(o => o.Grant.Scope, StringComparer.Ordinal).ThenBy(o => o.Grant.Role).ThenBy(o => o.Subject, StringComparer.Ordinal)];
     }
 
     public Task<OfficerList?> ChangedSinceAsync(long knownVersion, CancellationToken cancellationToken = default) =>
         Task.FromResult(S.Version == knownVersion ? null : new OfficerList(S.Version, [.. S.Officers]));
 
-    /// <summary>The office's scope must be in the park: a branch or committee of it, or the park itself.</summary>
-    private async Task RequireInParkAsync(string parkId, RoleGrant grant, CancellationToken cancellationToken)
+    /// <summary>
+    /// The office's scope must be in the park: a branch or committee of it, or the park itself. One of a park where
+    /// the caller has no role is as unknown as one that does not exist.
+    /// </summary>
+    private async Task RequireInParkAsync(Caller caller, string parkId, RoleGrant grant, CancellationToken cancellationToken)
     {
         var scopePark = grant.Role switch
         {
@@ -89,7 +96,9 @@ public sealed class OfficerDirectoryGrain(
         };
         if (scopePark != parkId)
         {
-            throw EngagementException.InvalidArgument("scope_id", "is not in this park");
+            throw await GrainFactory.IsInParkAsync(caller, scopePark, cancellationToken)
+                ? EngagementException.InvalidArgument("scope_id", "is not in this park")
+                : grant.Role == Role.Secretary ? Missing.Branch(grant.Scope) : Missing.Committee(grant.Scope);
         }
     }
 

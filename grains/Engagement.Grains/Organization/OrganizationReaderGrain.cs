@@ -19,7 +19,8 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     public async Task<BranchInfo> GetBranchAsync(Caller caller, string branchId, CancellationToken cancellationToken = default)
     {
         var branch = await Branch(branchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Oversees(branch) || (await MembershipAsync(caller))?.BranchId == branchId, "read this branch");
+        var allowed = caller.Oversees(branch) || (await GrainFactory.CallingMemberAsync(caller, cancellationToken))?.BranchId == branchId;
+        await GrainFactory.DemandAsync(caller, allowed, branch.ParkId, "read this branch", () => Missing.Branch(branchId), cancellationToken);
         return branch;
     }
 
@@ -27,10 +28,10 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     {
         var committee = await Committee(committeeId).GetInfoAsync(cancellationToken);
         var allowed = LeadsOrAdministers(caller, committee)
-            || (await MembershipAsync(caller))?.CommitteeId == committeeId
+            || (await GrainFactory.CallingMemberAsync(caller, cancellationToken))?.CommitteeId == committeeId
             || (caller.Grants.Any(g => g.Role == Role.Secretary)
                 && (await Committee(committeeId).ListBranchesAsync(cancellationToken)).Any(b => caller.Has(Role.Secretary, b)));
-        Caller.Demand(allowed, "read this committee");
+        await GrainFactory.DemandAsync(caller, allowed, committee.ParkId, "read this committee", () => Missing.Committee(committeeId), cancellationToken);
         return committee;
     }
 
@@ -38,7 +39,7 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     {
         var park = GrainFactory.GetGrain<IParkGrain>(parkId);
         await park.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "list this park's committees");
+        await DemandAdminAsync(caller, parkId, "list this park's committees", cancellationToken);
         var (ids, next) = Slice(await park.ListCommitteesAsync(cancellationToken), size, after);
         return new(await Task.WhenAll(ids.Select(id => Committee(id).GetInfoAsync(cancellationToken))), next);
     }
@@ -59,7 +60,7 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     {
         var park = GrainFactory.GetGrain<IParkGrain>(parkId);
         await park.GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "list this park's merchants");
+        await DemandAdminAsync(caller, parkId, "list this park's merchants", cancellationToken);
         var (ids, next) = Slice(await park.ListMerchantsAsync(cancellationToken), size, after);
         return new(await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IMerchantGrain>(id).GetInfoAsync(cancellationToken))), next);
     }
@@ -105,16 +106,18 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
         switch (scope)
         {
             case OrganizationScope.Branch:
-                Caller.Demand(caller.Oversees(await Branch(scopeId).GetInfoAsync(cancellationToken)), action);
+                var branch = await Branch(scopeId).GetInfoAsync(cancellationToken);
+                await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, action, () => Missing.Branch(scopeId), cancellationToken);
                 return [scopeId];
             case OrganizationScope.Committee:
                 var committee = Committee(scopeId);
-                Caller.Demand(LeadsOrAdministers(caller, await committee.GetInfoAsync(cancellationToken)), action);
+                var info = await committee.GetInfoAsync(cancellationToken);
+                await GrainFactory.DemandAsync(caller, LeadsOrAdministers(caller, info), info.ParkId, action, () => Missing.Committee(scopeId), cancellationToken);
                 return [.. (await committee.ListBranchesAsync(cancellationToken)).Order(StringComparer.Ordinal)];
             default:
                 var park = GrainFactory.GetGrain<IParkGrain>(scopeId);
                 await park.GetInfoAsync(cancellationToken);
-                Caller.Demand(caller.Has(Role.ParkAdmin, scopeId), action);
+                await DemandAdminAsync(caller, scopeId, action, cancellationToken);
                 var branches = new List<string>();
                 foreach (var committeeId in await park.ListCommitteesAsync(cancellationToken))
                 {
@@ -135,23 +138,8 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     private static bool LeadsOrAdministers(Caller caller, CommitteeInfo committee) =>
         caller.Has(Role.CommitteeLeader, committee.CommitteeId) || caller.Has(Role.ParkAdmin, committee.ParkId);
 
-    /// <summary>The calling member's profile, or null when the caller is no (registered) member.</summary>
-    private async Task<MemberProfile?> MembershipAsync(Caller caller)
-    {
-        if (caller.MemberId is not { } memberId)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await GrainFactory.GetGrain<IMemberGrain>(memberId).GetMembershipAsync();
-        }
-        catch (EngagementException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task DemandAdminAsync(Caller caller, string parkId, string action, CancellationToken cancellationToken) =>
+        GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, action, () => Missing.Park(parkId), cancellationToken);
 
     private IBranchGrain Branch(string id) => GrainFactory.GetGrain<IBranchGrain>(id);
 

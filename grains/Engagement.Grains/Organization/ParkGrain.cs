@@ -28,14 +28,15 @@ public sealed class ParkGrain(
         return info;
     }
 
-    public Task<ParkInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<ParkInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "read this park");
-        return GetInfoAsync(cancellationToken);
+        var park = await GetInfoAsync(cancellationToken);
+        await GrainFactory.RequireInParkAsync(caller, ParkId, () => Missing.Park(ParkId), cancellationToken);
+        return park;
     }
 
     public Task<ParkInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(CreateOnce.NotFoundUnlessCreated(state, ErrorReasons.ParkNotFound, $"Park '{ParkId}'"));
+        Task.FromResult(state.State.Info ?? throw Missing.Park(ParkId));
 
     public Task AddCommitteeAsync(string committeeId, CancellationToken cancellationToken = default) => Roster.AddAsync(this, committees, committeeId);
 
@@ -50,24 +51,25 @@ public sealed class ParkGrain(
     public async Task<IReadOnlyList<string>> BrowseMerchantsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         await GetInfoAsync(cancellationToken);
-        var member = caller.MemberId is { } id ? await GrainFactory.GetGrain<IMemberGrain>(id).GetMembershipAsync(cancellationToken) : null;
-        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId) || member?.ParkId == ParkId, "browse this park's merchants");
+        var allowed = caller.Has(Role.ParkAdmin, ParkId) || (await GrainFactory.CallingMemberAsync(caller, cancellationToken))?.ParkId == ParkId;
+        await DemandAsync(caller, allowed, "browse this park's merchants", cancellationToken);
         return merchants.State.Ids;
     }
 
     public Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Task.FromResult(RuleBook.InForce(rules.State, at)?.Rules ?? PointsRules.Default);
 
-    public Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "read this park's rules");
-        return Task.FromResult(Schedule());
+        await GetInfoAsync(cancellationToken);
+        await DemandAsync(caller, caller.Has(Role.ParkAdmin, ParkId), "read this park's rules", cancellationToken);
+        return Schedule();
     }
 
     public async Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId), "change this park's rules");
         var park = await GetInfoAsync(cancellationToken);
+        await DemandAsync(caller, caller.Has(Role.ParkAdmin, ParkId), "change this park's rules", cancellationToken);
         var now = clock.UtcNow;
         var (version, replayed) = await RuleBook.ScheduleOnceAsync(rules.State,
             new Idempotency<RuleVersion>(rules.State.Changes, $"park-rules/{ParkId}", GrainFactory, idempotency.Value.Window, now),
@@ -85,11 +87,27 @@ public sealed class ParkGrain(
     public async Task<AuditSlice> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, AuditCursor? from = null, int count = int.MaxValue,
         CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.ParkAdmin, ParkId) || caller.Has(Role.Secretary, branchId), "read this audit trail");
         var park = await GetInfoAsync(cancellationToken);
+        var admin = caller.Has(Role.ParkAdmin, ParkId);
+        if (!admin)
+        {
+            await GrainFactory.RequireInParkAsync(caller, ParkId, () => Missing.Park(ParkId), cancellationToken);
+        }
+
+        // A branch of another park is as unknown here as a branch that does not exist.
+        if (branchId is not null && (await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken)).ParkId != ParkId)
+        {
+            throw Missing.Branch(branchId);
+        }
+
+        Caller.Demand(admin || caller.Has(Role.Secretary, branchId), "read this audit trail");
         return await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
             .ListPageAsync(from, count, branchId, cancellationToken);
     }
+
+    /// <summary>Refuses callers of this park with PERMISSION_DENIED, anyone else as if the park did not exist.</summary>
+    private Task DemandAsync(Caller caller, bool allowed, string action, CancellationToken cancellationToken) =>
+        GrainFactory.DemandAsync(caller, allowed, ParkId, action, () => Missing.Park(ParkId), cancellationToken);
 
     private RuleSchedule Schedule() =>
         new(RuleBook.InForce(rules.State, clock.UtcNow)?.Rules ?? PointsRules.Default, rules.State.Versions, Inherited: false);

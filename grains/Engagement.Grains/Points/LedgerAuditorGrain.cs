@@ -9,9 +9,9 @@ public sealed class LedgerAuditorGrain(DomainClock clock) : Grain, ILedgerAudito
     public async Task<ConsistencyReport> CheckAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var parkId = this.GetPrimaryKeyString();
-        Caller.Demand(caller.Has(Role.ParkAdmin, parkId), "check this park's ledgers");
         var park = GrainFactory.GetGrain<IParkGrain>(parkId);
         await park.GetInfoAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "check this park's ledgers", () => Missing.Park(parkId), cancellationToken);
         var members = new List<string>();
         foreach (var committee in await park.ListCommitteesAsync(cancellationToken))
         {

@@ -7,8 +7,7 @@ public sealed partial class MemberGrain
 
     public async Task<CheckInResult> CheckInAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.Member, MemberId), "check in for another member");
-        RequireProfile();
+        await DemandAsync(caller, RequireProfile(), caller.Has(Role.Member, MemberId), "check in for another member");
         var now = clock.UtcNow;
         var key = $"check-in:{idempotencyKey}";
         // A check-in has no request fields besides the member: any replay of the key is a retry.
@@ -76,7 +75,7 @@ public sealed partial class MemberGrain
     public async Task<AwardResult> AdjustAsync(Caller caller, long amount, string reason, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        Caller.Demand(CanManage(caller, profile), "adjust this member's points");
+        await DemandAsync(caller, profile, CanManage(caller, profile), "adjust this member's points");
         // Client keys live in their own namespace, apart from the keys grains derive ("redemption:…", "quiz:…").
         var key = $"adjust:{idempotencyKey}";
         var now = clock.UtcNow;
@@ -106,7 +105,7 @@ public sealed partial class MemberGrain
 
     public async Task<DailyProgress> GetDailyProgressAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        var profile = RequireReader(caller);
+        var profile = await RequireReaderAsync(caller);
         var now = clock.UtcNow;
         var today = ParkClock.DayOf(now, profile.TimeZone);
         var rules = await RulesAsync(profile, now, cancellationToken);

@@ -6,7 +6,7 @@ public sealed partial class MemberGrain
     public async Task<MemberProfile> SetActiveAsync(Caller caller, bool active, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        Caller.Demand(CanManage(caller, profile), active ? "reactivate this member" : "deactivate this member");
+        await DemandAsync(caller, profile, CanManage(caller, profile), active ? "reactivate this member" : "deactivate this member");
         var now = clock.UtcNow;
         var key = $"active:{idempotencyKey}";
         var request = RequestHash.Of(active);
@@ -35,7 +35,7 @@ public sealed partial class MemberGrain
     public async Task<MemberProfile> SetDisplayNameAsync(Caller caller, string displayName, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        Caller.Demand(caller.Has(Role.Member, MemberId) || CanManage(caller, profile), "rename this member");
+        await DemandAsync(caller, profile, caller.Has(Role.Member, MemberId) || CanManage(caller, profile), "rename this member");
         var now = clock.UtcNow;
         var key = $"name:{idempotencyKey}";
         var request = RequestHash.Of(displayName);

@@ -44,7 +44,8 @@ public sealed partial class MemberGrain(
     public async Task<MemberProfile> RegisterAsync(Caller caller, MemberRegistration registration, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var branch = await GrainFactory.GetGrain<IBranchGrain>(registration.BranchId).GetInfoAsync(cancellationToken);
-        Caller.Demand(caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), "register members in this branch");
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), branch.ParkId,
+            "register members in this branch", () => Missing.Branch(registration.BranchId), cancellationToken);
         var request = RequestHash.Of(registration);
         if (S.Profile is { } existing)
         {
@@ -78,7 +79,7 @@ public sealed partial class MemberGrain(
     public async Task<MemberProfile> VerifyAsync(Caller caller, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         var profile = RequireProfile();
-        Caller.Demand(CanManage(caller, profile), "verify this member");
+        await DemandAsync(caller, profile, CanManage(caller, profile), "verify this member");
         if (!profile.Verified)
         {
             S.Profile = profile = profile with { VerifiedAt = clock.UtcNow };
@@ -90,23 +91,22 @@ public sealed partial class MemberGrain(
         return profile;
     }
 
-    public Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default) =>
-        Task.FromResult(RequireReader(caller));
+    public Task<MemberProfile> GetProfileAsync(Caller caller, CancellationToken cancellationToken = default) => RequireReaderAsync(caller);
 
     public Task<MemberProfile> GetMembershipAsync(CancellationToken cancellationToken = default) => Task.FromResult(RequireProfile());
 
     public Task<RosterEntry> GetRosterEntryAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RosterEntry(RequireProfile(), S.Balance));
 
-    public Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default)
+    public async Task<BalanceInfo> GetBalanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        RequireReader(caller);
-        return Task.FromResult(Balance());
+        await RequireReaderAsync(caller);
+        return Balance();
     }
 
-    public Task<LedgerSlice> ListLedgerAsync(Caller caller, int pageSize, long? beforeSequence, CancellationToken cancellationToken = default)
+    public async Task<LedgerSlice> ListLedgerAsync(Caller caller, int pageSize, long? beforeSequence, CancellationToken cancellationToken = default)
     {
-        RequireReader(caller);
-        return Ledger.ListAsync(pageSize, beforeSequence);
+        await RequireReaderAsync(caller);
+        return await Ledger.ListAsync(pageSize, beforeSequence);
     }
 
     public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(S.LastSequence);
@@ -121,7 +121,7 @@ public sealed partial class MemberGrain(
         Ledger.ListAsync(count, beforeSequence);
 
     private MemberProfile RequireProfile() =>
-        S.Profile ?? throw EngagementException.NotFound(ErrorReasons.MemberNotFound, $"Member '{MemberId}' does not exist.");
+        S.Profile ?? throw Missing.Member(MemberId);
 
     private MemberProfile RequireVerified()
     {
@@ -138,13 +138,17 @@ public sealed partial class MemberGrain(
                 "Only real-name verified members can earn points; ask your branch secretary to verify you.");
     }
 
-    private MemberProfile RequireReader(Caller caller)
+    private async Task<MemberProfile> RequireReaderAsync(Caller caller)
     {
         var profile = RequireProfile();
-        Caller.Demand(caller.Has(Role.Member, MemberId) || CanManage(caller, profile) || caller.Has(Role.CommitteeLeader, profile.CommitteeId),
+        await DemandAsync(caller, profile, caller.Has(Role.Member, MemberId) || CanManage(caller, profile) || caller.Has(Role.CommitteeLeader, profile.CommitteeId),
             "read this member");
         return profile;
     }
+
+    /// <summary>Refuses callers of the member's park with PERMISSION_DENIED, anyone else as if the member did not exist.</summary>
+    private Task DemandAsync(Caller caller, MemberProfile profile, bool allowed, string action) =>
+        GrainFactory.DemandAsync(caller, allowed, profile.ParkId, action, () => Missing.Member(MemberId));
 
     private static bool CanManage(Caller caller, MemberProfile profile) =>
         caller.Has(Role.ParkAdmin, profile.ParkId) || caller.Has(Role.Secretary, profile.BranchId);

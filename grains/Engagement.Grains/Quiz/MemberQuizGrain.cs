@@ -8,7 +8,7 @@ public sealed class MemberQuizGrain(DomainClock clock) : Grain, IMemberQuizGrain
 
     public async Task<DailyQuiz> GetDailyQuizAsync(Caller caller, DateOnly? day, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.Member, MemberId), "see another member's quiz");
+        await DemandMemberAsync(caller, "see another member's quiz", cancellationToken);
         if (day is null)
         {
             var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
@@ -18,10 +18,20 @@ public sealed class MemberQuizGrain(DomainClock clock) : Grain, IMemberQuizGrain
         return await Attempt(day.Value).GetAsync(caller, cancellationToken);
     }
 
-    public Task<QuizSubmission> SubmitAsync(Caller caller, DateOnly day, IReadOnlyList<QuizAnswer> answers, string idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<QuizSubmission> SubmitAsync(Caller caller, DateOnly day, IReadOnlyList<QuizAnswer> answers, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        Caller.Demand(caller.Has(Role.Member, MemberId), "answer another member's quiz");
-        return Attempt(day).SubmitAsync(caller, answers, idempotencyKey, cancellationToken);
+        await DemandMemberAsync(caller, "answer another member's quiz", cancellationToken);
+        return await Attempt(day).SubmitAsync(caller, answers, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Only the member themselves; the member is unknown to anyone outside their park.</summary>
+    private async Task DemandMemberAsync(Caller caller, string action, CancellationToken cancellationToken)
+    {
+        if (!caller.Has(Role.Member, MemberId))
+        {
+            var profile = await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetMembershipAsync(cancellationToken);
+            throw await GrainFactory.RefusalAsync(caller, profile.ParkId, action, () => Missing.Member(MemberId), cancellationToken);
+        }
     }
 
     private IQuizAttemptGrain Attempt(DateOnly day) => GrainFactory.GetGrain<IQuizAttemptGrain>(QuizKeys.Attempt(MemberId, day));

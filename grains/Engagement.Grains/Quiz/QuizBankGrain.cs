@@ -93,12 +93,13 @@ public sealed class QuizBankGrain(
         if (kind == QuizKeys.CommitteeScope)
         {
             var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
-            Caller.Demand(caller.Has(Role.ParkAdmin, committee.ParkId), "import questions for this committee");
+            await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId, "import questions for this committee",
+                () => Missing.Committee(id), cancellationToken);
             return committee.ParkId;
         }
 
-        Caller.Demand(caller.Has(Role.ParkAdmin, id), "import questions for this park");
         await GrainFactory.GetGrain<IParkGrain>(id).GetInfoAsync(cancellationToken);
+        await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, id), id, "import questions for this park", () => Missing.Park(id), cancellationToken);
         return id;
     }
 

@@ -80,7 +80,7 @@ public sealed partial class RedemptionGrain(
         var info = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetInfoAsync(cancellationToken);
         if (info.ParkId != profile.ParkId)
         {
-            throw EngagementException.NotFound(ErrorReasons.MerchantNotFound, $"Merchant '{merchantId}' does not exist.");
+            throw Missing.Merchant(merchantId);
         }
 
         var now = clock.UtcNow;
@@ -128,7 +128,13 @@ public sealed partial class RedemptionGrain(
     public async Task<RedemptionView> CancelAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var view = RequireView();
-        Caller.Demand(caller.Has(Role.Member, view.MemberId), "cancel this redemption");
+        if (!caller.Has(Role.Member, view.MemberId))
+        {
+            // As GetRedemption: staff of its merchant see it (and may not cancel it); nobody else learns it exists.
+            throw await Merchant(view).IsStaffAsync(caller, cancellationToken)
+                ? EngagementException.PermissionDenied(ErrorReasons.PermissionDenied, "Only the member who started a redemption cancels it.")
+                : Missing.Redemption();
+        }
         await ExpireIfDueAsync();
         return RequireView().Status switch
         {
@@ -207,7 +213,7 @@ public sealed partial class RedemptionGrain(
     private DateOnly? _day;
 
     private RedemptionView RequireView() =>
-        View ?? throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No such redemption.");
+        View ?? throw Missing.Redemption();
 
     /// <summary>The owner sees the code; staff of the merchant see the rest; others learn nothing.</summary>
     private async Task<RedemptionView> SeenByAsync(Caller caller)
@@ -221,6 +227,6 @@ public sealed partial class RedemptionGrain(
 
         return await Merchant(view).IsStaffAsync(caller)
             ? view with { Code = null, QrPayload = null }
-            : throw EngagementException.NotFound(ErrorReasons.RedemptionNotFound, "No such redemption.");
+            : throw Missing.Redemption();
     }
 }

@@ -38,7 +38,7 @@ public sealed class RedemptionHistoryGrain(
         else
         {
             var merchantId = key["merchant:".Length..key.LastIndexOf(':')];
-            Caller.Demand(await GrainFactory.GetGrain<IMerchantGrain>(merchantId).IsStaffAsync(caller, cancellationToken), "read this merchant's counter");
+            await GrainFactory.GetGrain<IMerchantGrain>(merchantId).DemandStaffAsync(caller, "read this merchant's counter", cancellationToken);
         }
 
         // Sequences only grow, so "before the last one shown" neither repeats nor skips anything, even while new

@@ -31,4 +31,22 @@ public static class ApiDescriptors
             Marshallers.Create(m => m.ToByteArray(), method.OutputType.Parser.ParseFrom));
         return await api.Invoker.AsyncUnaryCall(call, null, new CallOptions(), request);
     }
+
+    /// <summary>
+    /// Calls any RPC by its descriptor: a unary one's response, a server-streaming one's first message (its error if
+    /// it fails first; DeadlineExceeded if nothing comes within <paramref name="wait"/>).
+    /// </summary>
+    public static async Task<IMessage> CallOrFirstAsync(this Api api, MethodDescriptor method, IMessage request, TimeSpan wait)
+    {
+        if (!method.IsServerStreaming)
+        {
+            return await api.CallAsync(method, request);
+        }
+
+        var call = new Method<IMessage, IMessage>(MethodType.ServerStreaming, method.Service.FullName, method.Name,
+            Marshallers.Create(m => m.ToByteArray(), method.InputType.Parser.ParseFrom),
+            Marshallers.Create(m => m.ToByteArray(), method.OutputType.Parser.ParseFrom));
+        using var stream = api.Invoker.AsyncServerStreamingCall(call, null, new CallOptions(deadline: DateTime.UtcNow + wait), request);
+        return await stream.ResponseStream.MoveNext() ? stream.ResponseStream.Current : method.OutputType.Parser.ParseFrom(ByteString.Empty);
+    }
 }

@@ -1,9 +1,11 @@
 // Sign-in. In development auth mode the node mints a token for a chosen role (POST /console/dev-token); with an
-// external identity provider the console shows how to sign in there (docs/web-console.md).
+// external identity provider the console sends the user to the provider's sign-in page (authorization code with PKCE,
+// oidc.ts) when the node names the console's client id, and otherwise says whom to ask (docs/web-console.md).
 import { h, field, statusLine, showError } from "../dom.js";
 import { session, roleNames, type RoleName } from "../session.js";
+import { startSignIn } from "../oidc.js";
 
-interface AuthConfig { mode: string }
+interface AuthConfig { mode: string; authority?: string | null; clientId?: string | null; scope?: string }
 
 export function mountSignIn(root: HTMLElement, done: () => void): void {
   const status = statusLine();
@@ -12,9 +14,24 @@ export function mountSignIn(root: HTMLElement, done: () => void): void {
     .then((r) => (r.ok ? (r.json() as Promise<AuthConfig>) : Promise.reject(new Error(String(r.status)))))
     .then((config) => {
       if (config.mode === "development") root.append(developmentForm(done, status));
-      else root.append(h("p", {}, "本节点使用外部身份提供方登录，请通过单位统一身份认证进入控制台（开发令牌在此模式下不可用）。"));
+      else if (config.authority && config.clientId) root.append(externalForm(config.authority, config.clientId, config.scope ?? "openid profile", status));
+      else root.append(h("p", {}, "本节点使用外部身份提供方登录，但尚未为控制台配置客户端编号，请联系管理员（开发令牌在此模式下不可用）。"));
     })
     .catch(() => showError(status, "无法连接服务器，请稍后重试"));
+}
+
+function externalForm(authority: string, clientId: string, scope: string, status: HTMLElement): HTMLElement {
+  const go = h("button", { type: "button" }, "通过统一身份认证登录");
+  go.addEventListener("click", async () => {
+    go.disabled = true;
+    try {
+      await startSignIn({ authority, clientId, scope });
+    } catch {
+      showError(status, "无法连接身份认证服务，请稍后重试");
+      go.disabled = false;
+    }
+  });
+  return h("div", { class: "card signin" }, h("p", {}, "请使用单位统一身份认证账号登录。"), go);
 }
 
 function developmentForm(done: () => void, status: HTMLElement): HTMLFormElement {
