@@ -424,8 +424,8 @@ public sealed class ReplayTests(NodeFixture fixture)
         /// <summary>What a refused write must not change: both parks' audit trails and the member's points and profile.</summary>
         public async Task<string> SnapshotAsync()
         {
-            var homeAudit = await Home.Admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { ParkId = Home.Park });
-            var awayAudit = await Away.Admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { ParkId = Away.Park });
+            var homeAudit = await Home.Admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { ParkId = Home.Park, PageSize = 200 });
+            var awayAudit = await Away.Admin.Audit.ListAuditRecordsAsync(new ListAuditRecordsRequest { ParkId = Away.Park, PageSize = 200 });
             var member = await Home.Admin.Organization.GetMemberAsync(new GetMemberRequest { MemberId = MemberId });
             var balance = await Home.Admin.Points.GetBalanceAsync(new GetBalanceRequest { MemberId = MemberId });
             var shop = _shop is null ? null : await Home.Admin.Merchants.ListCatalogAsync(new ListCatalogRequest { MerchantId = _shop.MerchantId });

@@ -13,7 +13,7 @@ public sealed class AdjustmentTests(ClusterFixture fixture)
 
         var result = await member.AdjustAsync(org.Secretary, 10, "志愿服务补录", "adj-1");
         var retry = await member.AdjustAsync(org.Secretary, 10, "志愿服务补录", "adj-1");
-        var audit = await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Secretary, null, org.Branch);
+        var audit = (await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Secretary, null, org.Branch)).Records;
 
         Assert.Equal(result, retry);
         Assert.Equal(LedgerEntryKind.Adjustment, result.Entry!.Kind);

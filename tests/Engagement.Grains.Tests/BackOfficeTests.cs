@@ -20,7 +20,7 @@ public sealed class BackOfficeTests(ClusterFixture fixture)
         var ledger = await member.ListLedgerAsync(Org.MemberCaller(id), 10, null);
         var reactivated = await member.SetActiveAsync(org.Admin, active: true, "on-1");
         var afterwards = await member.CheckInAsync(Org.MemberCaller(id), Org.Next("k"));
-        var audit = await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Admin, null, null);
+        var audit = (await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Admin, null, null)).Records;
 
         Assert.False(deactivated.Active);
         Assert.Equal(ErrorReasons.MemberDeactivated, checkIn.Reason);
@@ -123,7 +123,7 @@ public sealed class BackOfficeTests(ClusterFixture fixture)
         Assert.Equal(new DateOnly(2020, 5, 1), profile.JoinDate);
         Assert.Equal(org.Branch, profile.BranchId);
         Assert.Contains(a, await _grains.GetGrain<IBranchGrain>(org.Branch).ListMembersAsync());
-        var audit = await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Secretary, null, org.Branch);
+        var audit = (await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Secretary, null, org.Branch)).Records;
         Assert.Equal("1 imported, 1 skipped", Assert.Single(audit, r => r.Action == "import-roster").Details);
     }
 

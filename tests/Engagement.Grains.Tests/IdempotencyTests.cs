@@ -26,7 +26,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
         var balance = await member.GetBalanceAsync(org.Secretary);
         Assert.Equal(10_005, balance.Balance);
         Assert.Equal(10_001, balance.LedgerEntries);
-        var audit = await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Admin, null, org.Branch);
+        var audit = (await _grains.GetGrain<IParkGrain>(org.Park).ListAuditAsync(org.Admin, null, org.Branch)).Records;
         Assert.Single(audit, r => r.Action == "adjust-points" && r.Details.Contains("补录", StringComparison.Ordinal));
         Assert.Equal(10_001, audit.Count(r => r.Action == "adjust-points"));
     }
@@ -46,7 +46,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
         var retry = await member.VerifyAsync(org.Secretary, "verify-once");
 
         Assert.Equal(first, retry);
-        var audit = await park.ListAuditAsync(org.Admin, null, null);
+        var audit = (await park.ListAuditAsync(org.Admin, null, null)).Records;
         Assert.Single(audit, r => r.Action == "verify-member");
         Assert.Equal(1_000, audit.Count(r => r.Action == "set-park-rules"));
     }

@@ -66,7 +66,7 @@ public sealed class RulesTests(ClusterFixture fixture)
         var denied = await Assert.ThrowsAsync<EngagementException>(() => park.SetRulesAsync(org.Secretary, PointsRules.Default, null, "x"));
         await park.SetRulesAsync(org.Admin, PointsRules.Default with { StreakBonus = 7 }, null, "y");
         await park.SetRulesAsync(org.Admin, PointsRules.Default with { StreakBonus = 7 }, null, "y");
-        var audit = await park.ListAuditAsync(org.Admin, null, null);
+        var audit = (await park.ListAuditAsync(org.Admin, null, null)).Records;
 
         Assert.Equal(ErrorKind.PermissionDenied, denied.Kind);
         var record = Assert.Single(audit, r => r.Action == "set-park-rules");

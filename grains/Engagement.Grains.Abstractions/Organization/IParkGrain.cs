@@ -37,10 +37,12 @@ public interface IParkGrain : IGrainWithStringKey
     Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The audit records of a park-local month (null: this month), oldest first. Park admins see all; a secretary
-    /// only their branch's (<paramref name="branchId"/> required).
+    /// Up to <paramref name="count"/> audit records of a park-local month (null: this month) from <paramref name="from"/>
+    /// on (null: the first), oldest first, with the month listed and where the next page starts. Park admins see all;
+    /// a secretary only their branch's (<paramref name="branchId"/> required). Reads only the audit pages it needs.
     /// </summary>
-    Task<IReadOnlyList<AuditRecord>> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, CancellationToken cancellationToken = default);
+    Task<AuditSlice> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, AuditCursor? from = null, int count = int.MaxValue,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Schedules new rules from <paramref name="effectiveFrom"/> (not in the past). Needs park-admin; audited.</summary>
     Task<RuleSchedule> SetRulesAsync(Caller caller, PointsRules newRules, DateTimeOffset? effectiveFrom, string idempotencyKey, CancellationToken cancellationToken = default);

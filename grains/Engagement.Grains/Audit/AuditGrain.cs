@@ -38,15 +38,32 @@ public sealed class AuditGrain(
         await SaveAsync(state);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<AuditSlice> ListPageAsync(AuditCursor? from, int count, string? branchId, CancellationToken cancellationToken = default)
     {
+        var month = AuditTrail.MonthOf(this.GetPrimaryKeyString());
         var records = new List<AuditRecord>();
-        for (long page = 0; page * AuditPaging.PageSize < state.State.Count; page++)
+        var (page, position) = from is null ? (0L, 0) : (from.Page, from.Position);
+        for (; page * AuditPaging.PageSize < state.State.Count; page++, position = 0)
         {
-            records.AddRange(await Page(page).ListAsync(cancellationToken));
+            var onPage = await Page(page).ListAsync(cancellationToken);
+            for (; position < onPage.Count; position++)
+            {
+                if (branchId is not null && onPage[position].BranchId != branchId)
+                {
+                    continue;
+                }
+
+                // One match past the page says whether there is a next one, so the last page has no token.
+                if (records.Count >= count)
+                {
+                    return new AuditSlice(month, records, new AuditCursor(page, position));
+                }
+
+                records.Add(onPage[position]);
+            }
         }
 
-        return records;
+        return new AuditSlice(month, records, null);
     }
 
     private IAuditPageGrain Page(long page) => GrainFactory.GetGrain<IAuditPageGrain>($"{this.GetPrimaryKeyString()}/{page}");

@@ -45,26 +45,38 @@ public sealed partial class MerchantGrain(
     }
 
     public Task<MerchantInfo> AddStaffAsync(Caller caller, StaffMember staff, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        ChangeStaffAsync(caller, $"add:{idempotencyKey}", RequestHash.Of(staff), list => [.. list.Where(s => s.Subject != staff.Subject), staff]);
+        ChangeStaffAsync(caller, "add", idempotencyKey, RequestHash.Of(staff), list => [.. list.Where(s => s.Subject != staff.Subject), staff],
+            "add-merchant-staff", $"staff {staff.Subject} ({staff.DisplayName})");
 
     public Task<MerchantInfo> RemoveStaffAsync(Caller caller, string subject, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        ChangeStaffAsync(caller, $"remove:{idempotencyKey}", RequestHash.Of(subject), list => [.. list.Where(s => s.Subject != subject)]);
+        ChangeStaffAsync(caller, "remove", idempotencyKey, RequestHash.Of(subject), list => [.. list.Where(s => s.Subject != subject)],
+            "remove-merchant-staff", $"staff {subject}");
 
     public async Task<CatalogItem> UpsertItemAsync(Caller caller, ItemSpec spec, long initialStock, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         await DemandStaffOrAdminAsync(caller, "edit this catalogue");
-        var edits = new Idempotency<CatalogItem>(S.ItemEdits, $"merchant-items/{MerchantId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        var now = clock.UtcNow;
+        var edits = new Idempotency<CatalogItem>(S.ItemEdits, $"merchant-items/{MerchantId}", GrainFactory, idempotency.Value.Window, now);
+        var audits = new Idempotency<AuditRecord>(S.ItemEditAudits, $"merchant-item-audits/{MerchantId}", GrainFactory, idempotency.Value.Window, now);
         var request = RequestHash.Of(spec, initialStock);
-        if ((await edits.FindAsync(idempotencyKey, request))?.Result is { } first)
+        if (await edits.FindAsync(idempotencyKey, request) is { Result: { } first } write)
         {
+            // Also on a retry: the audit record may be what a crash lost. Edits made before records were kept say so.
+            var recorded = (await audits.FindAsync(idempotencyKey, null))?.Result
+                ?? ItemAudit(caller, write.At, first.Spec, "what changed was not recorded");
+            await AuditTrail.AppendAsync(GrainFactory, S.TimeZone, recorded, idempotencyKey);
             return first;
         }
 
-        S.Items[spec.ItemId] = S.Items.TryGetValue(spec.ItemId, out var existing)
+        var existing = S.Items.GetValueOrDefault(spec.ItemId);
+        S.Items[spec.ItemId] = existing is not null
             ? existing with { Spec = spec }
             : new CatalogItem(MerchantId, spec, initialStock, 0, 0);
+        var audit = ItemAudit(caller, now, spec, existing is null ? $"created with {initialStock} in stock" : CatalogChanges.Describe(existing.Spec, spec));
         await edits.RecordAsync(idempotencyKey, request, S.Items[spec.ItemId]);
+        await audits.RecordAsync(idempotencyKey, null, audit);
         await SaveAsync(state);
+        await AuditTrail.AppendAsync(GrainFactory, S.TimeZone, audit, idempotencyKey);
         return S.Items[spec.ItemId];
     }
 
@@ -76,6 +88,13 @@ public sealed partial class MerchantGrain(
         var request = RequestHash.Of(itemId, delta);
         if (await moves.FindAsync($"restock:{idempotencyKey}", request) is { } first)
         {
+            // Also on a retry: the audit record may be what a crash lost (moves kept from before the log have no result
+            // and predate the audit of restocks).
+            if (first.Result is { } restocked)
+            {
+                await AuditRestockAsync(caller, first.At, delta, restocked, idempotencyKey);
+            }
+
             return first.Result ?? item;
         }
 
@@ -85,9 +104,11 @@ public sealed partial class MerchantGrain(
                 .With("availableUnits", item.Available);
         }
 
+        var now = clock.UtcNow;
         S.Items[itemId] = item with { Available = item.Available + delta };
         await moves.RecordAsync($"restock:{idempotencyKey}", request, S.Items[itemId]);
         await SaveAsync(state);
+        await AuditRestockAsync(caller, now, delta, S.Items[itemId], idempotencyKey);
         return S.Items[itemId];
     }
 
@@ -175,21 +196,36 @@ public sealed partial class MerchantGrain(
         return true;
     }
 
-    private async Task<MerchantInfo> ChangeStaffAsync(Caller caller, string key, string request, Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change)
+    private async Task<MerchantInfo> ChangeStaffAsync(Caller caller, string verb, string idempotencyKey, string request,
+        Func<IReadOnlyList<StaffMember>, IReadOnlyList<StaffMember>> change, string action, string details)
     {
         var info = RequireInfo();
         await DemandAsync(caller, caller.Has(Role.ParkAdmin, info.ParkId), "manage this merchant's staff");
-        var changes = new Idempotency<MerchantInfo>(S.StaffChanges, $"merchant-staff/{MerchantId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
-        if ((await changes.FindAsync(key, request))?.Result is { } first)
+        var now = clock.UtcNow;
+        var changes = new Idempotency<MerchantInfo>(S.StaffChanges, $"merchant-staff/{MerchantId}", GrainFactory, idempotency.Value.Window, now);
+        var key = $"{verb}:{idempotencyKey}";
+        var write = await changes.FindAsync(key, request);
+        if (write?.Result is not { } changed)
         {
-            return first;
+            changed = info with { Staff = change(info.Staff) };
+            S.Info = changed;
+            await changes.RecordAsync(key, request, changed);
+            await SaveAsync(state);
         }
 
-        S.Info = info with { Staff = change(info.Staff) };
-        await changes.RecordAsync(key, request, S.Info);
-        await SaveAsync(state);
-        return S.Info;
+        // Also on a retry (stamped with the first call's time): the audit record may be what a crash lost.
+        await AuditTrail.AppendAsync(GrainFactory, S.TimeZone,
+            new AuditRecord(write?.Result is null ? now : write.At, caller.Subject, action, MerchantId, details, info.ParkId, null), idempotencyKey);
+        return changed;
     }
+
+    private AuditRecord ItemAudit(Caller caller, DateTimeOffset at, ItemSpec spec, string changes) =>
+        new(at, caller.Subject, "upsert-catalog-item", MerchantId, $"item {spec.ItemId} \"{spec.Name}\", {spec.PointsCost} points: {changes}",
+            RequireInfo().ParkId, null);
+
+    private Task AuditRestockAsync(Caller caller, DateTimeOffset at, long delta, CatalogItem restocked, string idempotencyKey) =>
+        AuditTrail.AppendAsync(GrainFactory, S.TimeZone, new AuditRecord(at, caller.Subject, "restock-item", MerchantId,
+            $"item {restocked.Spec.ItemId}: {delta:+#;-#;0}, {restocked.Available} in stock", RequireInfo().ParkId, null), idempotencyKey);
 
     private async Task<bool> IsStaffOrAdminAsync(Caller caller) =>
         caller.Has(Role.ParkAdmin, RequireInfo().ParkId) || await IsStaffAsync(caller);

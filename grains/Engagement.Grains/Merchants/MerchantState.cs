@@ -40,6 +40,13 @@ public sealed class MerchantState
     [Id(10)]
     public IdempotencyLog<CatalogItem> ItemEdits { get; set; } = new();
 
+    /// <summary>
+    /// The audit record of each catalogue edit in <see cref="ItemEdits"/>, by the same key: what it changed can only be
+    /// told before the edit, and a retry re-writes the record a crash may have lost.
+    /// </summary>
+    [Id(11)]
+    public IdempotencyLog<AuditRecord> ItemEditAudits { get; set; } = new();
+
     /// <summary>Settlement per park-local day.</summary>
     [Id(6)]
     public Dictionary<DateOnly, Settlement> Days { get; set; } = [];

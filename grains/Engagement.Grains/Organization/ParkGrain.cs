@@ -84,7 +84,8 @@ public sealed class ParkGrain(
         return Schedule();
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, CancellationToken cancellationToken = default)
+    public async Task<AuditSlice> ListAuditAsync(Caller caller, DateOnly? month, string? branchId, AuditCursor? from = null, int count = int.MaxValue,
+        CancellationToken cancellationToken = default)
     {
         var park = await GetInfoAsync(cancellationToken);
         var admin = caller.Has(Role.ParkAdmin, ParkId);
@@ -100,9 +101,8 @@ public sealed class ParkGrain(
         }
 
         Caller.Demand(admin || caller.Has(Role.Secretary, branchId), "read this audit trail");
-        var records = await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
-            .ListAsync(cancellationToken);
-        return branchId is null ? records : [.. records.Where(r => r.BranchId == branchId)];
+        return await GrainFactory.GetGrain<IAuditGrain>(AuditTrail.Key(ParkId, month ?? ParkClock.DayOf(clock.UtcNow, park.TimeZone)))
+            .ListPageAsync(from, count, branchId, cancellationToken);
     }
 
     /// <summary>Refuses callers of this park with PERMISSION_DENIED, anyone else as if the park did not exist.</summary>

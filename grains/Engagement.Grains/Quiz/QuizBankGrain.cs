@@ -17,9 +17,10 @@ public sealed class QuizBankGrain(
 
     public async Task<QuizImportResult> ImportAsync(Caller caller, IReadOnlyList<QuizQuestion> questions, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        await DemandAdminAsync(caller, cancellationToken);
+        var parkId = await DemandAdminAsync(caller, cancellationToken);
         var fingerprint = Fingerprint(questions);
-        var batches = new Idempotency<QuizImportResult>(S.Batches, $"quiz-bank/{Scope}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
+        var now = clock.UtcNow;
+        var batches = new Idempotency<QuizImportResult>(S.Batches, $"quiz-bank/{Scope}", GrainFactory, idempotency.Value.Window, now);
         if (S.Imports.Count > 0)
         {
             foreach (var old in S.Imports)
@@ -33,11 +34,16 @@ public sealed class QuizBankGrain(
         // The fingerprint is compared here, not by the log: this key reuse has its own published reason.
         if (await batches.FindAsync(idempotencyKey, null) is { Result: { } firstResult } first)
         {
-            return first.RequestHash == fingerprint
-                ? firstResult
-                : throw new EngagementException(ErrorKind.InvalidArgument, ErrorReasons.QuizImportKeyReused,
+            if (first.RequestHash != fingerprint)
+            {
+                throw new EngagementException(ErrorKind.InvalidArgument, ErrorReasons.QuizImportKeyReused,
                     "This idempotency key already imported a different batch; use a new key for a changed batch.",
                     [new FieldViolation("idempotency_key", "was used for a different batch")]);
+            }
+
+            // Also on a retry (stamped with the first import's time): the audit record may be what a crash lost.
+            await AuditAsync(caller, parkId, first.At, firstResult, idempotencyKey);
+            return firstResult;
         }
 
         Validate(questions);
@@ -73,13 +79,15 @@ public sealed class QuizBankGrain(
         await batches.RecordAsync(idempotencyKey, fingerprint, result);
 
         await SaveAsync(state);
+        await AuditAsync(caller, parkId, now, result, idempotencyKey);
         return result;
     }
 
     public Task<IReadOnlyList<QuizQuestion>> DrawAsync(DateOnly day, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(QuizDraw.Choose(Scope, day, S.Questions.Values, count));
 
-    private async Task DemandAdminAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>Demands park-admin of the bank's park and returns that park's id.</summary>
+    private async Task<string> DemandAdminAsync(Caller caller, CancellationToken cancellationToken)
     {
         var (kind, id) = QuizKeys.SplitScope(Scope);
         if (kind == QuizKeys.CommitteeScope)
@@ -87,11 +95,21 @@ public sealed class QuizBankGrain(
             var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
             await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId, "import questions for this committee",
                 () => Missing.Committee(id), cancellationToken);
-            return;
+            return committee.ParkId;
         }
 
         await GrainFactory.GetGrain<IParkGrain>(id).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, id), id, "import questions for this park", () => Missing.Park(id), cancellationToken);
+        return id;
+    }
+
+    /// <summary>The import's audit record: on the park or committee whose bank it is, with the counts.</summary>
+    private Task AuditAsync(Caller caller, string parkId, DateTimeOffset at, QuizImportResult result, string idempotencyKey)
+    {
+        var (kind, id) = QuizKeys.SplitScope(Scope);
+        return AuditTrail.AppendInParkAsync(GrainFactory, new AuditRecord(at, caller.Subject, "import-quiz-bank", id,
+            $"{kind} bank: {result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged; {result.Total} in the bank", parkId, null),
+            idempotencyKey);
     }
 
     /// <summary>The gateway checks every field; this guards what grading relies on, for any other caller.</summary>
