@@ -16,10 +16,6 @@ public sealed class GrainBoundaryTests
     /// </summary>
     private static readonly HashSet<string> KnownWithoutCaller = new(StringComparer.Ordinal)
     {
-        "IAuditGrain.AppendAsync",
-        "IAuditGrain.ListAsync",
-        "IAuditPageGrain.AddAsync",
-        "IAuditPageGrain.ListAsync",
         "IBoardBatcherGrain.EnqueueAsync",
         "IBoardLocatorGrain.LocateAsync",
         "IBranchDayGrain.ApplyAsync",
