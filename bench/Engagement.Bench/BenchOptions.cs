@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | all, or several: health,checkin
+        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | parks | all, or several: health,checkin
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key: the node's data
@@ -18,7 +18,10 @@ public sealed record BenchOptions
           --duration S        seconds per timed scenario: health, mixed, leaderboard queries (default 10)
           --depth N           ledger entries for ledger-depth (default 10000)
           --count N           redemptions for redeem (default: all seeded members)
-          --rate R            validate+confirm pairs per second for redeem (default 500)
+          --rate R            offered rate of the open-loop phases: validate+confirm pairs per second for redeem,
+                              check-ins per second for parks (default 500)
+          --parks N[,N...]    parks: the steps, each the same --members split over N new parks (default 1,4,16)
+          --settle S          parks: seconds the node's CPU is still counted after every board is complete (default 6)
           --node-pid PID[,PID] report CPU and peak memory of the node's processes (same machine; summed)
           --json PATH         also write the results as JSON
         """;
@@ -32,6 +35,8 @@ public sealed record BenchOptions
     public int Depth { get; init; } = 10_000;
     public int Count { get; init; } = int.MaxValue;
     public double Rate { get; init; } = 500;
+    public IReadOnlyList<int> Parks { get; init; } = [1, 4, 16];
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(6);
     public IReadOnlyList<int>? NodePids { get; init; }
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(30);
     public string? JsonPath { get; init; }
@@ -57,6 +62,8 @@ public sealed record BenchOptions
                 "--depth" => options with { Depth = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--count" => options with { Count = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--parks" => options with { Parks = Positive("--parks", [.. value.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))]) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--node-pid" => options with { NodePids = [.. value.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] },
                 "--json" => options with { JsonPath = value },
                 "--wait" => options with { Wait = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
@@ -66,4 +73,7 @@ public sealed record BenchOptions
 
         return options;
     }
+
+    private static int[] Positive(string option, int[] values) =>
+        values.All(v => v > 0) ? values : throw new ArgumentException($"{option} takes positive numbers");
 }

@@ -38,6 +38,12 @@ public sealed record ScenarioResult(
     public double? RatioToCeiling { get; set; }
 
     public NodeUsage? Node { get; set; }
+
+    /// <summary>The node's CPU per operation where a scenario measures it over its own window (parks).</summary>
+    public double? NodeCpuMsPerOperation { get; set; }
+
+    /// <summary>How many parks the step ran on (parks).</summary>
+    public int? Parks { get; set; }
 }
 
 public sealed record NodeUsage(double CpuSeconds, double CpuCoresUsed, long PeakRssMiB);

@@ -20,7 +20,6 @@ public sealed class Park
 
     public string Id { get; }
 
-
     public string AdminToken { get; }
 
     public IReadOnlyList<string> Members { get; }
@@ -36,10 +35,13 @@ public sealed class Park
 
     public static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
 
-    public static async Task<Park> SeedAsync(GrpcChannel channel, Tokens tokens, int members, int concurrency)
+    /// <summary>A new run's id (several parks of one run: <c>{RunId()}-p0</c>, <c>-p1</c>, ...).</summary>
+    public static string RunId() => $"bench-{DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Seeds a park of <paramref name="members"/> verified members (the id: <paramref name="parkId"/>, else a new run's).</summary>
+    public static async Task<Park> SeedAsync(GrpcChannel channel, Tokens tokens, int members, int concurrency, string? parkId = null)
     {
-        var run = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
-        var park = $"bench-{run}";
+        var park = parkId ?? RunId();
         var admin = Bearer(tokens.Mint("bench-admin", $"park-admin:{park}"));
         var organization = new OrganizationService.OrganizationServiceClient(channel);
         var created = await organization.CreateParkAsync(new CreateParkRequest { ParkId = park, Name = "基准测试园区", IdempotencyKey = park }, admin);
@@ -63,7 +65,7 @@ public sealed class Park
             var count = Interlocked.Increment(ref done);
             if (count % Math.Max(1, members / 50) == 0 || count == members)
             {
-                Console.Error.Write($"\rseeding: {count}/{members} members [{new string('#', count * 30 / members),-30}]");
+                Console.Error.Write($"\rseeding {park}: {count}/{members} members [{new string('#', count * 30 / members),-30}]");
             }
         });
         Console.Error.WriteLine();

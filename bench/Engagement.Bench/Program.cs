@@ -41,7 +41,7 @@ if (!File.Exists(options.KeyFile))
 var tokens = new Tokens(options.KeyFile);
 var node = options.NodePids is { Count: > 0 } pids ? new NodeStats(pids) : null;
 var results = new List<ScenarioResult>();
-var run = options.Scenario == "all" ? ["health", "checkin", "mixed", "redeem", "leaderboard", "ledger-depth"] : options.Scenario.Split(',');
+var run = options.Scenario == "all" ? ["health", "checkin", "mixed", "redeem", "leaderboard", "ledger-depth", "parks"] : options.Scenario.Split(',');
 
 async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
 {
@@ -50,7 +50,7 @@ async Task MeasureAsync(Func<Task<IReadOnlyList<ScenarioResult>>> scenario)
     var measured = await scenario();
     foreach (var result in measured)
     {
-        if (node is not null)
+        if (node is not null && result.Node is null)
         {
             var cpu = node.CpuSeconds() - cpuBefore;
             result.Node = new NodeUsage(cpu, cpu / clock.Elapsed.TotalSeconds, node.PeakRssMiB());
@@ -89,6 +89,9 @@ foreach (var scenario in run)
             park ??= await Park.SeedAsync(channel, tokens, Math.Max(1, Math.Min(options.Members, 100)), options.Concurrency);
             await MeasureAsync(() => LedgerDepthScenario.RunAsync(channel, park, options));
             break;
+        case "parks":
+            await MeasureAsync(() => ParksScenario.RunAsync(channel, tokens, node, options));
+            break;
         default:
             Console.Error.WriteLine($"unknown scenario '{scenario}'\n{BenchOptions.Usage}");
             return 2;
@@ -102,6 +105,12 @@ foreach (var result in results.Where(_ => ceiling > 0))
 }
 
 Report.PrintTable(results, options, Environment.ProcessorCount);
+if (ParksScenario.Comparison(results) is { } comparison)
+{
+    Console.WriteLine();
+    Console.WriteLine(comparison);
+}
+
 if (options.JsonPath is { } path)
 {
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new

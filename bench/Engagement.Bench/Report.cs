@@ -6,7 +6,7 @@ public static class Report
 {
     public static void Print(ScenarioResult r) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{r.Scenario}: {r.Operations} ops, {r.OpsPerSecond:F0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms{Errors(r)}"));
+            $"{r.Scenario}: {r.Operations} ops, {r.OpsPerSecond:F0}/s, p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms{(r.NodeCpuMsPerOperation is { } cpu ? $", node CPU {cpu:F2} ms per operation" : "")}{Errors(r)}"));
 
     /// <summary>The Markdown table README publishes.</summary>
     public static void PrintTable(IReadOnlyList<ScenarioResult> results, BenchOptions options, int cores)

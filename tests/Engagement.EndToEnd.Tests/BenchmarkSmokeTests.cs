@@ -17,7 +17,7 @@ public sealed class BenchmarkSmokeTests
         var json = Path.Combine(directory, "bench.json");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[BuildOutput.Of("bench/Engagement.Bench"), "all", "--target", $"http://127.0.0.1:{settings.GrpcPort}", "--key-file", Path.Combine(directory, "dev-signing-key"),
-                     "--members", "30", "--count", "30", "--rate", "50", "--depth", "220", "--duration", "1", "--concurrency", "8", "--json", json])
+                     "--members", "30", "--count", "30", "--rate", "50", "--depth", "220", "--duration", "1", "--concurrency", "8", "--parks", "1,2", "--settle", "1", "--json", json])
         {
             start.ArgumentList.Add(arg);
         }
@@ -36,6 +36,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| redeem: validate+confirm @50/s | 30 |", table, StringComparison.Ordinal);
         Assert.Contains("| leaderboard: award to watcher | 20 |", table, StringComparison.Ordinal);
         Assert.Contains("| ledger-depth: entries 21-220 |", table, StringComparison.Ordinal);
+        Assert.Contains("| parks: 1 × 30 members @50/s | 30 |", table, StringComparison.Ordinal);
+        Assert.Contains("| parks: 2 × 15 members @50/s | 30 |", table, StringComparison.Ordinal);
+        Assert.Contains("parks: 2 parks vs 1 park: node CPU per check-in unknown (pass --node-pid), p99 ", table, StringComparison.Ordinal);
         Assert.Contains("\"P99Ms\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
