@@ -70,6 +70,26 @@ public sealed class EventTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnEventsOverviewIsForThoseWhoListItsCalendarAndShowsNobodysOwnPart()
+    {
+        var org = await new Org(_grains).CreateAsync();
+        var member = await org.MemberAsync();
+        var grain = await EventSetup.PublishAsync(_grains, org, EventSetup.BranchEvent(org, Now.AddHours(1)));
+        await grain.RsvpAsync(EventSetup.CallerOf(member), member.Id(), "rsvp-1");
+
+        var bySecretary = await grain.GetOverviewAsync(org.Secretary);
+        var byLeader = await grain.GetOverviewAsync(EventSetup.Leader(org));
+        var byMember = await Assert.ThrowsAsync<EngagementException>(() => grain.GetOverviewAsync(EventSetup.CallerOf(member)));
+        var byStranger = await Assert.ThrowsAsync<EngagementException>(() => grain.GetOverviewAsync(Org.As("stranger", new RoleGrant(Role.ParkAdmin, "elsewhere"))));
+
+        Assert.Equal(1, bySecretary.RsvpCount);
+        Assert.False(bySecretary.Rsvped);
+        Assert.Equal(bySecretary, byLeader);
+        Assert.Equal(ErrorKind.PermissionDenied, byMember.Kind);
+        Assert.Equal(ErrorReasons.EventNotFound, byStranger.Reason);
+    }
+
+    [Fact]
     public async Task MembersListUpcomingEventsOfTheirBranchAndCommitteeSoonestFirst()
     {
         var org = await new Org(_grains).CreateAsync();

@@ -12,6 +12,20 @@ public sealed class RedemptionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BrowsingAMerchantGivesItsNameAndTheCatalogueTheCallerMaySeeNotItsStaff()
+    {
+        var (_, shop) = await ShopAsync();
+        var (_, me) = await shop.CustomerAsync(0);
+
+        var browsed = await shop.Merchant.BrowseAsync(me);
+        var stranger = await Assert.ThrowsAsync<EngagementException>(() => shop.Merchant.BrowseAsync(Org.As("stranger", new RoleGrant(Role.ParkAdmin, "elsewhere"))));
+
+        Assert.Equal((shop.MerchantId, "园区咖啡"), (browsed.MerchantId, browsed.Name));
+        Assert.Equal(shop.ItemId, Assert.Single(browsed.Items).Spec.ItemId);
+        Assert.Equal(ErrorReasons.MerchantNotFound, stranger.Reason);
+    }
+
+    [Fact]
     public async Task StartingHoldsThePointsAndAUnitAndConfirmingSpendsThemOnce()
     {
         var (_, shop) = await ShopAsync();

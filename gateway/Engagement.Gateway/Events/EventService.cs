@@ -53,8 +53,8 @@ public sealed class EventService(IGrainFactory grains) : V1.EventService.EventSe
         var page = Paging.Read(validator, "events", request.PageSize, request.PageToken, calendar);
         validator.ThrowIfInvalid();
         var listed = await grains.GetGrain<IEventCalendarGrain>(calendar).ListPublishedAsync(caller, page.Size, page.Cursor, context.CancellationToken);
-        // The calendar checked the caller; each event adds its seats taken (an empty member id: nobody's own part).
-        var views = await Task.WhenAll(listed.Items.Select(e => Event(e.EventId).GetMemberViewAsync("", context.CancellationToken)));
+        // The calendar checked the caller; each event adds its seats taken, checking the caller as well.
+        var views = await Task.WhenAll(listed.Items.Select(e => Event(e.EventId).GetOverviewAsync(caller, context.CancellationToken)));
         var response = new ListEventsResponse { NextPageToken = Paging.Next("events", listed.Next, calendar) };
         response.Events.AddRange(views.Select(v => new OrganisedEvent { Event = v.Event.ToProto(), RsvpCount = v.RsvpCount }));
         return response;

@@ -83,9 +83,9 @@ public sealed class MerchantService(IGrainFactory grains) : V1.MerchantService.M
         var response = new BrowseMerchantsResponse();
         foreach (var id in await grains.GetGrain<IParkGrain>(parkId).BrowseMerchantsAsync(caller, context.CancellationToken))
         {
-            var merchant = Merchant(id);
-            var catalog = new MerchantCatalog { MerchantId = id, Name = (await merchant.GetInfoAsync(context.CancellationToken)).Name };
-            catalog.Items.AddRange((await merchant.ListCatalogAsync(caller, context.CancellationToken)).Select(i => i.ToProto()));
+            var browsed = await Merchant(id).BrowseAsync(caller, context.CancellationToken);
+            var catalog = new MerchantCatalog { MerchantId = id, Name = browsed.Name };
+            catalog.Items.AddRange(browsed.Items.Select(i => i.ToProto()));
             response.Merchants.Add(catalog);
         }
 

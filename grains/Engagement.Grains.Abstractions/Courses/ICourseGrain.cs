@@ -12,8 +12,4 @@ public interface ICourseGrain : IGrainWithStringKey
 
     /// <summary>Reads the course for a client: anyone with a role inside its park; for others it does not exist.</summary>
     Task<CourseInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads the course for other grains; NotFound if it was never created.</summary>
-    [AlwaysInterleave]
-    Task<CourseInfo> GetInfoAsync(CancellationToken cancellationToken = default);
 }

@@ -14,7 +14,4 @@ public interface ICourseProgressGrain : IGrainWithStringKey
     /// is watched the course bonus once. A retry with the same key returns the first result.
     /// </summary>
     Task<ProgressResult> ReportAsync(Caller caller, string episodeId, int positionSeconds, string idempotencyKey, CancellationToken cancellationToken = default);
-
-    /// <summary>The progress on <paramref name="course"/> (this grain's course), for other grains (no caller check).</summary>
-    Task<CourseProgress> SummarizeAsync(CourseInfo course, CancellationToken cancellationToken = default);
 }

@@ -4,9 +4,6 @@ namespace Engagement;
 [Alias("engagement.IEventCalendarGrain")]
 public interface IEventCalendarGrain : IGrainWithStringKey
 {
-    /// <summary>Lists an event (idempotent: a second add of the same id changes nothing).</summary>
-    Task AddAsync(EventSummary summary, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Every event of the calendar, past and future, latest start first: up to <paramref name="pageSize"/> after
     /// <paramref name="after"/> (an <see cref="EventCursor"/>; null for the first page). Those who may publish for the
@@ -14,8 +11,4 @@ public interface IEventCalendarGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<EventSummaryPage> ListPublishedAsync(Caller caller, int pageSize, string? after, CancellationToken cancellationToken = default);
-
-    /// <summary>Events that end after <paramref name="after"/>, soonest first.</summary>
-    [AlwaysInterleave]
-    Task<IReadOnlyList<EventSummary>> ListEndingAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default);
 }

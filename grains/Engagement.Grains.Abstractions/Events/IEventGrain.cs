@@ -12,8 +12,11 @@ public interface IEventGrain : IGrainWithStringKey
     /// <summary>Publishes the event and lists it in its calendar. Same key → the first result; id taken → AlreadyExists.</summary>
     Task<EventInfo> PublishAsync(Caller caller, EventDraft draft, string idempotencyKey, CancellationToken cancellationToken = default);
 
-    /// <summary>The event as <paramref name="memberId"/> sees it, for other grains (the caller was checked by them).</summary>
-    Task<MemberEventView> GetMemberViewAsync(string memberId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The event with its seats taken (nobody's own part), for those who list its calendar: organisers, and the
+    /// committee's leaders for branch events.
+    /// </summary>
+    Task<MemberEventView> GetOverviewAsync(Caller caller, CancellationToken cancellationToken = default);
 
     /// <summary>Takes a seat for the member (themselves, verified, in the audience, before the end); FailedPrecondition EVENT_FULL at capacity.</summary>
     [AlwaysInterleave]

@@ -25,31 +25,15 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>The catalogue for members of the merchant's park (active items only) and for its staff (all).</summary>
     Task<IReadOnlyList<CatalogItem>> ListCatalogAsync(Caller caller, CancellationToken cancellationToken = default);
 
+    /// <summary>The merchant's name and its catalogue as <see cref="ListCatalogAsync"/> shows it to the caller (a park's merchants browsed).</summary>
+    Task<BrowsedMerchant> BrowseAsync(Caller caller, CancellationToken cancellationToken = default);
+
     /// <summary>The merchant's park-local day (null: today in the park). Staff or park admins.</summary>
     Task<Settlement> GetSettlementAsync(Caller caller, DateOnly? day, CancellationToken cancellationToken = default);
 
     /// <summary>Today in the park's time zone, for the merchant's staff (a counter's default day).</summary>
     [AlwaysInterleave]
     Task<DateOnly> TodayAsync(Caller caller, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: the park-local day of <paramref name="at"/>.</summary>
-    [AlwaysInterleave]
-    Task<DateOnly> DayOfAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: the merchant, NotFound if never created.</summary>
-    [AlwaysInterleave]
-    Task<MerchantInfo> GetInfoAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: true when the caller is registered staff holding the merchant-staff role here.</summary>
-    [AlwaysInterleave]
-    Task<bool> IsStaffAsync(Caller caller, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// For grains: nothing when the caller is staff here; otherwise PERMISSION_DENIED to someone of the merchant's park
-    /// and MERCHANT_NOT_FOUND (as for an unknown merchant) to anyone else.
-    /// </summary>
-    [AlwaysInterleave]
-    Task DemandStaffAsync(Caller caller, string action, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Resolves a typed 8-digit code for the counter: the caller must be staff here; attempts are rate-limited per
@@ -59,16 +43,4 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<string> ResolveCodeAsync(Caller caller, string code, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: reserves one unit of an active item for a redemption (idempotent per redemption).</summary>
-    Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: gives a reserved unit back (cancelled or expired); nothing when it is not reserved.</summary>
-    Task ReleaseAsync(string redemptionId, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: the reserved unit is sold (idempotent) and counted in the day's settlement.</summary>
-    Task CommitAsync(string redemptionId, long points, DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    /// <summary>For grains: a refunded unit is back in stock (idempotent) and counted in the day's settlement.</summary>
-    Task ReturnAsync(string redemptionId, string itemId, long points, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -16,11 +16,4 @@ public interface INoticeBoardGrain : IGrainWithStringKey, IWatchable<Notice>
     /// </summary>
     [AlwaysInterleave]
     Task<SentNoticesPage> ListSentAsync(Caller caller, int pageSize, long? before, CancellationToken cancellationToken = default);
-
-    /// <summary>For member feeds: these notices were read by one more member each (the feed reports each member's first read once).</summary>
-    Task CountReadsAsync(IReadOnlyList<string> noticeIds, CancellationToken cancellationToken = default);
-
-    /// <summary>The kept notices, oldest first, for the member feeds (no caller check).</summary>
-    [AlwaysInterleave]
-    Task<IReadOnlyList<Notice>> ListAsync(CancellationToken cancellationToken = default);
 }

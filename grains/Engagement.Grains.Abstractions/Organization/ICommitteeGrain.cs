@@ -7,20 +7,6 @@ public interface ICommitteeGrain : IGrainWithStringKey
     /// <summary>Creates the committee in a park; a retry with the same key returns the first result. Needs park-admin.</summary>
     Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the committee for other grains; NotFound if it was never created.</summary>
-    [AlwaysInterleave]
-    Task<CommitteeInfo> GetInfoAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Records a branch of the committee (idempotent).</summary>
-    Task AddBranchAsync(string branchId, CancellationToken cancellationToken = default);
-
-    [AlwaysInterleave]
-    Task<IReadOnlyList<string>> ListBranchesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The rules for this committee's members at <paramref name="at"/>: its override, else the park's.</summary>
-    [AlwaysInterleave]
-    Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
-
     /// <summary>The rules now and the committee's own versions. Needs park-admin of the park or leader of the committee.</summary>
     Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default);
 

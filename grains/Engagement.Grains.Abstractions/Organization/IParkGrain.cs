@@ -10,28 +10,8 @@ public interface IParkGrain : IGrainWithStringKey
     /// <summary>Reads the park for a client. Needs park-admin of this park.</summary>
     Task<ParkInfo> GetAsync(Caller caller, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the park for other grains; NotFound if it was never created.</summary>
-    [AlwaysInterleave]
-    Task<ParkInfo> GetInfoAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Records a committee of the park (idempotent).</summary>
-    Task AddCommitteeAsync(string committeeId, CancellationToken cancellationToken = default);
-
-    [AlwaysInterleave]
-    Task<IReadOnlyList<string>> ListCommitteesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Records a merchant of the park (idempotent).</summary>
-    Task AddMerchantAsync(string merchantId, CancellationToken cancellationToken = default);
-
-    [AlwaysInterleave]
-    Task<IReadOnlyList<string>> ListMerchantsAsync(CancellationToken cancellationToken = default);
-
     /// <summary>The park's merchants, for its members and admins.</summary>
     Task<IReadOnlyList<string>> BrowseMerchantsAsync(Caller caller, CancellationToken cancellationToken = default);
-
-    /// <summary>The park's rules in force at <paramref name="at"/> (the defaults before any change).</summary>
-    [AlwaysInterleave]
-    Task<PointsRules> GetRulesAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>The rules now and every version. Needs park-admin.</summary>
     Task<RuleSchedule> GetRuleScheduleAsync(Caller caller, CancellationToken cancellationToken = default);

@@ -2,9 +2,9 @@ namespace Engagement;
 
 /// <summary>
 /// A member (党员), keyed by member id: profile, balance, daily counters and the newest ledger entries.
-/// Older ledger entries live in <see cref="ILedgerPageGrain"/>s. Every method checks the caller; what other grains
-/// call without one (awards, holds, ledger read-back) is <c>IMemberGrainInternal</c> in the grains assembly, which
-/// the gateway does not reference.
+/// Older ledger entries live in ledger pages (<c>ILedgerPageGrain</c>). Every method checks the caller; what other
+/// grains call without one (awards, holds, ledger read-back) is <c>IMemberGrainInternal</c>; both are in the grains
+/// assembly, which the gateway does not reference.
 /// </summary>
 [Alias("engagement.IMemberGrain")]
 public interface IMemberGrain : IGrainWithStringKey

@@ -13,10 +13,4 @@ public interface IQuizBankGrain : IGrainWithStringKey
     /// a different batch is refused.
     /// </summary>
     Task<QuizImportResult> ImportAsync(Caller caller, IReadOnlyList<QuizQuestion> questions, string idempotencyKey, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// For day grains: the first <paramref name="count"/> questions of the bank in the day's deterministic order
-    /// (all of them when the bank is smaller; none when it is empty).
-    /// </summary>
-    Task<IReadOnlyList<QuizQuestion>> DrawAsync(DateOnly day, int count, CancellationToken cancellationToken = default);
 }

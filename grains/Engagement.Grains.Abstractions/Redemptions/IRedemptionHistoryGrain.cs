@@ -8,9 +8,6 @@ namespace Engagement;
 [Alias("engagement.IRedemptionHistoryGrain")]
 public interface IRedemptionHistoryGrain : IGrainWithStringKey
 {
-    /// <summary>For redemption grains: lists the redemption or updates it (an older version than the listed one changes nothing).</summary>
-    Task RecordAsync(RedemptionView view, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Up to <paramref name="pageSize"/> redemptions listed before <paramref name="before"/> (a previous page's
     /// <see cref="RedemptionPage.Next"/>; null for the newest), optionally only those now in <paramref name="status"/>.

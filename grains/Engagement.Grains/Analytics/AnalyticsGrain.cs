@@ -9,7 +9,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
 {
     public async Task<ActivityReport> GetBranchAsync(Caller caller, string branchId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
-        var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
+        var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "see this branch's analytics", () => Missing.Branch(branchId), cancellationToken);
         var timeZone = await TimeZoneAsync(branch.ParkId, cancellationToken);
         var (first, last) = Period(from, to, timeZone);
@@ -20,7 +20,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
 
     public async Task<CommitteeReport> GetCommitteeAsync(Caller caller, string committeeId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
-        var committee = GrainFactory.GetGrain<ICommitteeGrain>(committeeId);
+        var committee = GrainFactory.GetGrain<ICommitteeGrainInternal>(committeeId);
         var info = await committee.GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.CommitteeLeader, committeeId) || caller.Has(Role.ParkAdmin, info.ParkId), info.ParkId,
             "see this committee's analytics", () => Missing.Committee(committeeId), cancellationToken);
@@ -31,7 +31,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
         foreach (var branchId in branchIds)
         {
             var (days, roster) = await GatherAsync(branchId, first, last);
-            branches.Add((await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken), days, roster));
+            branches.Add((await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).GetInfoAsync(cancellationToken), days, roster));
         }
 
         var allDays = branches.SelectMany(b => b.Days).ToList();
@@ -81,7 +81,7 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
 
     private async Task<(IReadOnlyList<BranchDay> Days, IReadOnlyList<string> Roster)> GatherAsync(string branchId, DateOnly from, DateOnly to)
     {
-        var roster = await GrainFactory.GetGrain<IBranchGrain>(branchId).ListMembersAsync();
+        var roster = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).ListMembersAsync();
         var days = await Task.WhenAll(Enumerable.Range(0, to.DayNumber - from.DayNumber + 1)
             .Select(i => GrainFactory.GetGrain<IBranchDayGrain>(ActivityKeys.BranchDay(branchId, from.AddDays(i))).GetAsync()));
         return (days, roster);
@@ -102,5 +102,5 @@ public sealed class AnalyticsGrain(DomainClock clock) : Grain, IAnalyticsGrain
     }
 
     private async Task<string> TimeZoneAsync(string parkId, CancellationToken cancellationToken) =>
-        (await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken)).TimeZone;
+        (await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken)).TimeZone;
 }

@@ -102,7 +102,7 @@ public sealed class BranchDayGrain(
         var startedAt = Repairs.Begin();
         // A day back from the day's start is a cheap superset of "since the day began", in any time zone.
         var since = new DateTimeOffset(Key.Day.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var roster = await GrainFactory.GetGrain<IBranchGrain>(Key.BranchId).ListMembersSinceAsync(since);
+        var roster = await GrainFactory.GetGrain<IBranchGrainInternal>(Key.BranchId).ListMembersSinceAsync(since);
         var candidates = roster.Union(S.Seen.Keys, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(32))
         {
@@ -148,8 +148,8 @@ public sealed class BranchDayGrain(
     {
         if (_branch is null)
         {
-            _branch = await GrainFactory.GetGrain<IBranchGrain>(Key.BranchId).GetInfoAsync();
-            _timeZone = (await GrainFactory.GetGrain<IParkGrain>(_branch.ParkId).GetInfoAsync()).TimeZone;
+            _branch = await GrainFactory.GetGrain<IBranchGrainInternal>(Key.BranchId).GetInfoAsync();
+            _timeZone = (await GrainFactory.GetGrain<IParkGrainInternal>(_branch.ParkId).GetInfoAsync()).TimeZone;
         }
     }
 

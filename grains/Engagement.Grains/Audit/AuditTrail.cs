@@ -17,5 +17,5 @@ public static class AuditTrail
 
     /// <summary>As <see cref="AppendAsync"/>, looking up the park's time zone.</summary>
     public static async Task AppendInParkAsync(IGrainFactory grains, AuditRecord record, string idempotencyKey) =>
-        await AppendAsync(grains, (await grains.GetGrain<IParkGrain>(record.ParkId).GetInfoAsync()).TimeZone, record, idempotencyKey);
+        await AppendAsync(grains, (await grains.GetGrain<IParkGrainInternal>(record.ParkId).GetInfoAsync()).TimeZone, record, idempotencyKey);
 }

@@ -2,7 +2,7 @@ namespace Engagement;
 
 [GrainType("branch-transfers")]
 public sealed class BranchTransfersGrain(
-    [PersistentState("branch-transfers", StorageNames.Main)] IPersistentState<BranchTransfersState> state) : EngagementGrain, IBranchTransfersGrain
+    [PersistentState("branch-transfers", StorageNames.Main)] IPersistentState<BranchTransfersState> state) : EngagementGrain, IBranchTransfersGrain, IBranchTransfersGrainInternal
 {
     private string BranchId => this.GetPrimaryKeyString();
 
@@ -27,7 +27,7 @@ public sealed class BranchTransfersGrain(
 
     public async Task<IReadOnlyList<TransferInfo>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        var branch = await GrainFactory.GetGrain<IBranchGrain>(BranchId).GetInfoAsync(cancellationToken);
+        var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(BranchId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), branch.ParkId,
             "list this branch's transfers", () => Missing.Branch(BranchId), cancellationToken);
         return state.State.Pending;

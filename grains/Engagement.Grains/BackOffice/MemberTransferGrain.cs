@@ -25,7 +25,7 @@ public sealed class MemberTransferGrain(
         }
 
         Caller.Demand(CanManage(caller, profile.ParkId, profile.BranchId), "transfer this member");
-        var to = await GrainFactory.GetGrain<IBranchGrain>(toBranchId).GetInfoAsync(cancellationToken);
+        var to = await GrainFactory.GetGrain<IBranchGrainInternal>(toBranchId).GetInfoAsync(cancellationToken);
         if (to.ParkId != profile.ParkId)
         {
             // Only someone who also has a role in the other park learns that the branch is there.
@@ -49,7 +49,7 @@ public sealed class MemberTransferGrain(
         S.Pending = transfer;
         await results.RecordAsync(key, request, transfer);
         await SaveAsync(state);
-        await GrainFactory.GetGrain<IBranchTransfersGrain>(to.BranchId).AddAsync(transfer, cancellationToken);
+        await GrainFactory.GetGrain<IBranchTransfersGrainInternal>(to.BranchId).AddAsync(transfer, cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(transfer.RequestedAt, caller.Subject, "request-transfer", MemberId,
             $"{transfer.FromBranchId} -> {transfer.ToBranchId}", profile.ParkId, profile.BranchId), idempotencyKey);
         return transfer;
@@ -69,10 +69,10 @@ public sealed class MemberTransferGrain(
             if (accept)
             {
                 // Each step is idempotent, so a retry after a crash completes the move.
-                var to = await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).GetInfoAsync(cancellationToken);
+                var to = await GrainFactory.GetGrain<IBranchGrainInternal>(transfer.ToBranchId).GetInfoAsync(cancellationToken);
                 await GrainFactory.GetGrain<IMemberGrainInternal>(MemberId).MoveToBranchAsync(to, cancellationToken);
-                await GrainFactory.GetGrain<IBranchGrain>(transfer.ToBranchId).AddMemberAsync(MemberId, cancellationToken);
-                await GrainFactory.GetGrain<IBranchGrain>(transfer.FromBranchId).RemoveMemberAsync(MemberId, cancellationToken);
+                await GrainFactory.GetGrain<IBranchGrainInternal>(transfer.ToBranchId).AddMemberAsync(MemberId, cancellationToken);
+                await GrainFactory.GetGrain<IBranchGrainInternal>(transfer.FromBranchId).RemoveMemberAsync(MemberId, cancellationToken);
             }
 
             transfer = transfer with { Status = accept ? TransferStatus.Accepted : TransferStatus.Declined, DecidedBy = caller.Subject, DecidedAt = clock.UtcNow };
@@ -81,7 +81,7 @@ public sealed class MemberTransferGrain(
             await SaveAsync(state);
         }
 
-        await GrainFactory.GetGrain<IBranchTransfersGrain>(transfer.ToBranchId).RemoveAsync(MemberId, cancellationToken);
+        await GrainFactory.GetGrain<IBranchTransfersGrainInternal>(transfer.ToBranchId).RemoveAsync(MemberId, cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(transfer.DecidedAt!.Value, caller.Subject,
             transfer.Status == TransferStatus.Accepted ? "accept-transfer" : "decline-transfer", MemberId, $"{transfer.FromBranchId} -> {transfer.ToBranchId}",
             profile.ParkId, transfer.ToBranchId), idempotencyKey);

@@ -12,7 +12,7 @@ public sealed class RosterImportGrain(
 
     public async Task<RosterImportResult> ImportAsync(Caller caller, string csv, bool importValidRows, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var branch = await GrainFactory.GetGrain<IBranchGrain>(BranchId).GetInfoAsync(cancellationToken);
+        var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(BranchId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, BranchId), branch.ParkId,
             "import members into this branch", () => Missing.Branch(BranchId), cancellationToken);
         var imports = new Idempotency<RosterImportResult>(state.State.Imports, $"roster-import/{BranchId}", GrainFactory, idempotency.Value.Window, clock.UtcNow);
@@ -73,7 +73,7 @@ public sealed class RosterImportGrain(
         await imports.RecordAsync(idempotencyKey, request, result);
 
         await SaveAsync(state);
-        var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(branch.ParkId).GetInfoAsync(cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(clock.UtcNow, caller.Subject, "import-roster", BranchId,
             $"{result.ImportedMemberIds.Count} imported, {result.RowErrors.Select(e => e.Line).Distinct().Count()} skipped", branch.ParkId, BranchId), idempotencyKey);
         return result;

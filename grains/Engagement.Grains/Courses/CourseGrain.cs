@@ -3,7 +3,7 @@ namespace Engagement;
 [GrainType("course")]
 public sealed class CourseGrain(
     [PersistentState("course", StorageNames.Main)] IPersistentState<EntityState<CourseInfo>> state,
-    DomainClock clock) : EngagementGrain, ICourseGrain
+    DomainClock clock) : EngagementGrain, ICourseGrain, ICourseGrainInternal
 {
     private string CourseId => this.GetPrimaryKeyString();
 
@@ -11,7 +11,7 @@ public sealed class CourseGrain(
     {
         if (!caller.Has(Role.ParkAdmin, course.ParkId))
         {
-            await GrainFactory.GetGrain<IParkGrain>(course.ParkId).GetInfoAsync(cancellationToken);
+            await GrainFactory.GetGrain<IParkGrainInternal>(course.ParkId).GetInfoAsync(cancellationToken);
             throw await GrainFactory.RefusalAsync(caller, course.ParkId, "create courses in this park", () => Missing.Park(course.ParkId), cancellationToken);
         }
 
@@ -21,7 +21,7 @@ public sealed class CourseGrain(
         if (info is null)
         {
             CheckShape(course);
-            await GrainFactory.GetGrain<IParkGrain>(course.ParkId).GetInfoAsync(cancellationToken);
+            await GrainFactory.GetGrain<IParkGrainInternal>(course.ParkId).GetInfoAsync(cancellationToken);
             info = new CourseInfo(CourseId, course.ParkId, course.Title, course.Description, [.. course.Tags], [.. course.Episodes], clock.UtcNow);
             CreateOnce.Create(state, info, idempotencyKey, request);
             await SaveAsync(state);

@@ -11,7 +11,7 @@ namespace Engagement;
 public sealed class CourseProgressGrain(
     [PersistentState("course-progress", StorageNames.Main)] IPersistentState<CourseProgressState> state,
     DomainClock clock,
-    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICourseProgressGrain
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICourseProgressGrain, ICourseProgressGrainInternal
 {
     private CourseProgressState S => state.State;
 
@@ -40,7 +40,7 @@ public sealed class CourseProgressGrain(
         // Everything is checked before anything is written or awarded.
         var member = GrainFactory.GetGrain<IMemberGrainInternal>(memberId);
         var profile = await member.GetMembershipAsync(cancellationToken);
-        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetInfoAsync(cancellationToken);
+        var course = await GrainFactory.GetGrain<ICourseGrainInternal>(courseId).GetInfoAsync(cancellationToken);
         if (course.ParkId != profile.ParkId)
         {
             throw CourseErrors.CourseNotFound(courseId);
@@ -59,7 +59,7 @@ public sealed class CourseProgressGrain(
         }
 
         var now = clock.UtcNow;
-        var rules = await GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
+        var rules = await GrainFactory.GetGrain<ICommitteeGrainInternal>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
         var previous = S.Episodes.GetValueOrDefault(episodeId) ?? EpisodeTrack.Empty;
         if (S.PlayingEpisode != episodeId)
         {

@@ -21,8 +21,8 @@ public sealed class MemberCoursesGrain : Grain, IMemberCoursesGrain
 
     private async Task<MemberCourse> WithProgressAsync(string memberId, string courseId, CancellationToken cancellationToken)
     {
-        var course = await GrainFactory.GetGrain<ICourseGrain>(courseId).GetInfoAsync(cancellationToken);
-        var progress = await GrainFactory.GetGrain<ICourseProgressGrain>(CourseKeys.Progress(memberId, courseId)).SummarizeAsync(course, cancellationToken);
+        var course = await GrainFactory.GetGrain<ICourseGrainInternal>(courseId).GetInfoAsync(cancellationToken);
+        var progress = await GrainFactory.GetGrain<ICourseProgressGrainInternal>(CourseKeys.Progress(memberId, courseId)).SummarizeAsync(course, cancellationToken);
         return new MemberCourse(course, progress);
     }
 }

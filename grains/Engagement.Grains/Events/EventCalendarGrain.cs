@@ -2,7 +2,7 @@ namespace Engagement;
 
 [GrainType("event-calendar")]
 public sealed class EventCalendarGrain(
-    [PersistentState("event-calendar", StorageNames.Main)] IPersistentState<EventCalendarState> state) : EngagementGrain, IEventCalendarGrain
+    [PersistentState("event-calendar", StorageNames.Main)] IPersistentState<EventCalendarState> state) : EngagementGrain, IEventCalendarGrain, IEventCalendarGrainInternal
 {
     public async Task AddAsync(EventSummary summary, CancellationToken cancellationToken = default)
     {
@@ -23,12 +23,12 @@ public sealed class EventCalendarGrain(
         var (kind, id) = (key[..colon], key[(colon + 1)..]);
         if (kind == "branch")
         {
-            var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
+            var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(id).GetInfoAsync(cancellationToken);
             await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "list this branch's events", () => Missing.Branch(id), cancellationToken);
         }
         else
         {
-            var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+            var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(id).GetInfoAsync(cancellationToken);
             await GrainFactory.DemandAsync(caller, caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId,
                 "list this committee's events", () => Missing.Committee(id), cancellationToken);
         }

@@ -8,7 +8,7 @@ namespace Engagement;
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Main)] IPersistentState<EventState> state,
     DomainClock clock,
-    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IEventGrain
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IEventGrain, IEventGrainInternal
 {
     private readonly WrongCodeThrottle _wrongCodes = new();
 
@@ -45,7 +45,7 @@ public sealed partial class EventGrain(
             }
 
             // The terms are fixed now, so members know what they will earn and a later rule change rewrites nothing.
-            var rules = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetRulesAsync(now, cancellationToken);
+            var rules = await GrainFactory.GetGrain<ICommitteeGrainInternal>(committeeId).GetRulesAsync(now, cancellationToken);
             var points = draft.Points ?? rules.EventOnSiteDefaultPoints;
             S.Info = new EventInfo(EventId, parkId, committeeId, draft.BranchId, draft.Title, draft.Place, draft.StartsAt, draft.EndsAt,
                 draft.Capacity, points, draft.Streamed, points * rules.EventRemotePercent / 100, rules.EventRemoteMinutes, caller.Subject, now);
@@ -56,10 +56,17 @@ public sealed partial class EventGrain(
         }
 
         // Also on a retry: the calendar entry may be what a crash lost.
-        await GrainFactory.GetGrain<IEventCalendarGrain>(S.Info.CalendarKey).AddAsync(EventSummary.Of(S.Info), cancellationToken);
+        await GrainFactory.GetGrain<IEventCalendarGrainInternal>(S.Info.CalendarKey).AddAsync(EventSummary.Of(S.Info), cancellationToken);
         await AuditTrail.AppendInParkAsync(GrainFactory, new AuditRecord(S.Info.PublishedAt, caller.Subject, "publish-event", EventId,
             $"{S.Info.Title} ({S.Info.Points} points)", S.Info.ParkId, S.Info.BranchId), idempotencyKey);
         return S.Info;
+    }
+
+    public async Task<MemberEventView> GetOverviewAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var info = RequireInfo();
+        await DemandAsync(caller, info, Oversees(caller, info), "read this event's seats");
+        return View("");
     }
 
     public Task<MemberEventView> GetMemberViewAsync(string memberId, CancellationToken cancellationToken = default)
@@ -81,7 +88,7 @@ public sealed partial class EventGrain(
     public async Task<EventAttendance> ListAttendanceAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var info = RequireInfo();
-        await DemandAsync(caller, info, IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId), "read this event's attendance");
+        await DemandAsync(caller, info, Oversees(caller, info), "read this event's attendance");
         var records = Attendees.Values.Where(a => a.Attended).OrderBy(a => a.FirstSeenAt).ThenBy(a => a.MemberId, StringComparer.Ordinal)
             .Select(a => new AttendanceRecord(a.MemberId, a.DisplayName, a.BranchId, a.RsvpAt, a.CheckIn?.CheckedInAt,
                 (int)a.Watched.TotalMinutes, a.PointsAwarded));
@@ -93,11 +100,11 @@ public sealed partial class EventGrain(
     {
         if (draft.BranchId is { } branchId)
         {
-            var branch = await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken);
+            var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).GetInfoAsync(cancellationToken);
             return (branch.ParkId, branch.CommitteeId);
         }
 
-        var committee = await GrainFactory.GetGrain<ICommitteeGrain>(draft.CommitteeId!).GetInfoAsync(cancellationToken);
+        var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(draft.CommitteeId!).GetInfoAsync(cancellationToken);
         return (committee.ParkId, committee.CommitteeId);
     }
 
@@ -112,6 +119,10 @@ public sealed partial class EventGrain(
     private static bool IsOrganiser(Caller caller, EventInfo info) =>
         caller.Has(Role.ParkAdmin, info.ParkId)
         || (info.BranchId is { } branchId ? caller.Has(Role.Secretary, branchId) : caller.Has(Role.CommitteeLeader, info.CommitteeId));
+
+    /// <summary>Organisers, and the committee's leaders for branch events: who lists the event's calendar.</summary>
+    private static bool Oversees(Caller caller, EventInfo info) =>
+        IsOrganiser(caller, info) || caller.Has(Role.CommitteeLeader, info.CommitteeId);
 
     private int RsvpCount => Attendees.Values.Count(a => a.RsvpAt is not null);
 

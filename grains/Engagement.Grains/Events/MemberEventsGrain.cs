@@ -21,9 +21,9 @@ public sealed class MemberEventsGrain(DomainClock clock) : Grain, IMemberEventsG
             .Take(pageSize + 1)
             .ToList();
         var page = following.Take(pageSize).ToList();
-        var views = await Task.WhenAll(page.Select(e => GrainFactory.GetGrain<IEventGrain>(e.EventId).GetMemberViewAsync(memberId, cancellationToken)));
+        var views = await Task.WhenAll(page.Select(e => GrainFactory.GetGrain<IEventGrainInternal>(e.EventId).GetMemberViewAsync(memberId, cancellationToken)));
         return new UpcomingEventsPage(views, following.Count > pageSize ? EventCursor.Of(page[^1]) : null);
     }
 
-    private IEventCalendarGrain Calendar(string key) => GrainFactory.GetGrain<IEventCalendarGrain>(key);
+    private IEventCalendarGrainInternal Calendar(string key) => GrainFactory.GetGrain<IEventCalendarGrainInternal>(key);
 }

@@ -86,12 +86,12 @@ internal static class ParkAccess
                 case Role.Member:
                     return (await grains.GetGrain<IMemberGrainInternal>(grant.Scope).GetMembershipAsync(cancellationToken)).ParkId;
                 case Role.Secretary:
-                    return (await grains.GetGrain<IBranchGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId;
+                    return (await grains.GetGrain<IBranchGrainInternal>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId;
                 case Role.CommitteeLeader:
-                    return (await grains.GetGrain<ICommitteeGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId;
+                    return (await grains.GetGrain<ICommitteeGrainInternal>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId;
                 case Role.MerchantStaff:
                     // Staff are those on the merchant's staff list, as at the counter.
-                    var merchant = grains.GetGrain<IMerchantGrain>(grant.Scope);
+                    var merchant = grains.GetGrain<IMerchantGrainInternal>(grant.Scope);
                     return await merchant.IsStaffAsync(caller, cancellationToken) ? (await merchant.GetInfoAsync(cancellationToken)).ParkId : null;
                 default:
                     return grant.Scope;

@@ -13,7 +13,7 @@ public sealed class BranchInsightsGrain(DomainClock clock) : Grain, IBranchInsig
 
     public async Task<InactiveMembers> ListInactiveMembersAsync(Caller caller, int inactiveDays, CancellationToken cancellationToken = default)
     {
-        var branchGrain = GrainFactory.GetGrain<IBranchGrain>(this.GetPrimaryKeyString());
+        var branchGrain = GrainFactory.GetGrain<IBranchGrainInternal>(this.GetPrimaryKeyString());
         var branch = await branchGrain.GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Oversees(branch), branch.ParkId, "list this branch's inactive members",
             () => Missing.Branch(branch.BranchId), cancellationToken);
@@ -22,7 +22,7 @@ public sealed class BranchInsightsGrain(DomainClock clock) : Grain, IBranchInsig
             throw EngagementException.InvalidArgument("inactive_days", $"must be between 1 and {InsightsLimits.MaxInactiveDays}");
         }
 
-        var timeZone = (await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken)).TimeZone;
+        var timeZone = (await GrainFactory.GetGrain<IParkGrainInternal>(branch.ParkId).GetInfoAsync(cancellationToken)).TimeZone;
         var now = clock.UtcNow;
         var today = ParkClock.DayOf(now, timeZone);
         var roster = await branchGrain.ListMembersAsync(cancellationToken);

@@ -10,14 +10,14 @@ internal sealed class EventRecommendations(IGrainFactory grains, MemberProfile m
     {
         var horizon = now.AddDays(InsightsLimits.EventHorizonDays);
         var calendars = await Task.WhenAll(
-            grains.GetGrain<IEventCalendarGrain>(EventCalendars.ForBranch(member.BranchId)).ListEndingAfterAsync(now, cancellationToken),
-            grains.GetGrain<IEventCalendarGrain>(EventCalendars.ForCommittee(member.CommitteeId)).ListEndingAfterAsync(now, cancellationToken));
+            grains.GetGrain<IEventCalendarGrainInternal>(EventCalendars.ForBranch(member.BranchId)).ListEndingAfterAsync(now, cancellationToken),
+            grains.GetGrain<IEventCalendarGrainInternal>(EventCalendars.ForCommittee(member.CommitteeId)).ListEndingAfterAsync(now, cancellationToken));
         var upcoming = calendars.SelectMany(c => c)
             .Where(e => e.StartsAt >= now && e.StartsAt <= horizon)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.EventId, StringComparer.Ordinal)
             .Take(EventLimits.MaxUpcoming)
             .ToList();
-        var views = await Task.WhenAll(upcoming.Select(e => grains.GetGrain<IEventGrain>(e.EventId).GetMemberViewAsync(member.MemberId, cancellationToken)));
+        var views = await Task.WhenAll(upcoming.Select(e => grains.GetGrain<IEventGrainInternal>(e.EventId).GetMemberViewAsync(member.MemberId, cancellationToken)));
         return [.. views
             .Where(v => !v.Rsvped && v.RsvpCount < v.Event.Capacity)
             .Take(InsightsLimits.MaxPerKind)

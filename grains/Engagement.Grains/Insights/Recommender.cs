@@ -8,7 +8,7 @@ internal sealed class Recommender(IGrainFactory grains, Caller caller, MemberPro
 {
     public async Task<IReadOnlyList<Recommendation>> BuildAsync(CancellationToken cancellationToken)
     {
-        var rulesTask = grains.GetGrain<ICommitteeGrain>(member.CommitteeId).GetRulesAsync(now, cancellationToken);
+        var rulesTask = grains.GetGrain<ICommitteeGrainInternal>(member.CommitteeId).GetRulesAsync(now, cancellationToken);
         var progressTask = grains.GetGrain<IMemberGrain>(member.MemberId).GetDailyProgressAsync(caller, cancellationToken);
         var quizzesTask = grains.GetGrain<IMemberQuizHistoryGrain>(member.MemberId)
             .ReadAsync(today.AddDays(1 - InsightsLimits.WrongAnswerDays), today, cancellationToken);
@@ -54,7 +54,7 @@ internal sealed class Recommender(IGrainFactory grains, Caller caller, MemberPro
     {
         foreach (var bank in new[] { QuizKeys.Committee(member.CommitteeId), QuizKeys.Park(member.ParkId) })
         {
-            if ((await grains.GetGrain<IQuizBankGrain>(bank).DrawAsync(today, 1, cancellationToken)).Count > 0)
+            if ((await grains.GetGrain<IQuizBankGrainInternal>(bank).DrawAsync(today, 1, cancellationToken)).Count > 0)
             {
                 return true;
             }

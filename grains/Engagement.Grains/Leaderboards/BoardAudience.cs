@@ -32,10 +32,10 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         switch (scope)
         {
             case BoardScope.BranchMembers:
-                var branch = await grains.GetGrain<IBranchGrain>(scopeId).GetInfoAsync();
+                var branch = await grains.GetGrain<IBranchGrainInternal>(scopeId).GetInfoAsync();
                 return new BoardAudience(scope, scopeId, branch.ParkId, branch.CommitteeId, await TimeZoneOfAsync(grains, branch.ParkId), branch.Name);
             case BoardScope.CommitteeMembers or BoardScope.CommitteeBranches:
-                var committee = await grains.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync();
+                var committee = await grains.GetGrain<ICommitteeGrainInternal>(scopeId).GetInfoAsync();
                 return new BoardAudience(scope, scopeId, committee.ParkId, scopeId, await TimeZoneOfAsync(grains, committee.ParkId));
             default:
                 return new BoardAudience(scope, scopeId, scopeId, null, await TimeZoneOfAsync(grains, scopeId));
@@ -48,9 +48,9 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         var branches = scope switch
         {
             BoardScope.BranchMembers => [scopeId],
-            BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => await grains.GetGrain<ICommitteeGrain>(scopeId).ListBranchesAsync(),
-            _ => (await Task.WhenAll((await grains.GetGrain<IParkGrain>(scopeId).ListCommitteesAsync())
-                .Select(c => grains.GetGrain<ICommitteeGrain>(c).ListBranchesAsync()))).SelectMany(b => b).ToList(),
+            BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => await grains.GetGrain<ICommitteeGrainInternal>(scopeId).ListBranchesAsync(),
+            _ => (await Task.WhenAll((await grains.GetGrain<IParkGrainInternal>(scopeId).ListCommitteesAsync())
+                .Select(c => grains.GetGrain<ICommitteeGrainInternal>(c).ListBranchesAsync()))).SelectMany(b => b).ToList(),
         };
         if (scope == BoardScope.CommitteeBranches)
         {
@@ -58,12 +58,12 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
         }
 
         // Members who left count too: their entries from before the move still belong here.
-        var members = await Task.WhenAll(branches.Select(b => grains.GetGrain<IBranchGrain>(b).ListMembersSinceAsync(DateTimeOffset.MinValue)));
+        var members = await Task.WhenAll(branches.Select(b => grains.GetGrain<IBranchGrainInternal>(b).ListMembersSinceAsync(DateTimeOffset.MinValue)));
         return [.. members.SelectMany(m => m).Distinct(StringComparer.Ordinal)];
     }
 
     private static async Task<string> TimeZoneOfAsync(IGrainFactory grains, string parkId) =>
-        (await grains.GetGrain<IParkGrain>(parkId).GetInfoAsync()).TimeZone;
+        (await grains.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync()).TimeZone;
 
     public async Task<bool> MayReadAsync(IGrainFactory grains, Caller caller)
     {

@@ -20,11 +20,11 @@ public sealed class BoardLocatorGrain(DomainClock clock) : Grain, IBoardLocatorG
             {
                 var parkId = scope switch
                 {
-                    BoardScope.BranchMembers => (await GrainFactory.GetGrain<IBranchGrain>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
-                    BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => (await GrainFactory.GetGrain<ICommitteeGrain>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
+                    BoardScope.BranchMembers => (await GrainFactory.GetGrain<IBranchGrainInternal>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
+                    BoardScope.CommitteeMembers or BoardScope.CommitteeBranches => (await GrainFactory.GetGrain<ICommitteeGrainInternal>(scopeId).GetInfoAsync(cancellationToken)).ParkId,
                     _ => scopeId,
                 };
-                timeZone = (await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken)).TimeZone;
+                timeZone = (await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken)).TimeZone;
                 _timeZones[(scope, scopeId)] = timeZone;
             }
 

@@ -252,7 +252,7 @@ public sealed class LeaderboardGrain(
         _unreported = null;
         if (newcomer || _memberCount is null)
         {
-            _memberCount = await GrainFactory.GetGrain<IBranchGrain>(branchId).CountMembersAsync();
+            _memberCount = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).CountMembersAsync();
         }
 
         await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))

@@ -20,7 +20,7 @@ public sealed class PointsFeedGrain : Grain, IPointsFeedGrain
     /// </summary>
     private async Task ApplyAsync(PointsMoved moved)
     {
-        _timeZone ??= (await GrainFactory.GetGrain<IParkGrain>(moved.ParkId).GetInfoAsync()).TimeZone;
+        _timeZone ??= (await GrainFactory.GetGrain<IParkGrainInternal>(moved.ParkId).GetInfoAsync()).TimeZone;
         var entry = moved.Entry;
         var day = ParkClock.DayOf(entry.CreatedAt, _timeZone);
         var analytics = GrainFactory.GetGrain<IBranchDayGrain>(ActivityKeys.BranchDay(moved.BranchId, day)).ApplyAsync(entry);

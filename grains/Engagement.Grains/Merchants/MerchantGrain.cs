@@ -10,7 +10,7 @@ public sealed partial class MerchantGrain(
     DomainClock clock,
     IOptions<RedemptionOptions> options,
     IOptions<IdempotencyOptions> idempotency,
-    ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain
+    ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain, IMerchantGrainInternal
 {
     private readonly Queue<DateTimeOffset> _merchantValidations = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _staffValidations = new(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ public sealed partial class MerchantGrain(
 
     public async Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "register merchants in this park", () => Missing.Park(parkId), cancellationToken);
         var request = RequestHash.Of(parkId, name);
         if (S.Info is null)
@@ -38,7 +38,7 @@ public sealed partial class MerchantGrain(
             throw EngagementException.AlreadyExists(ErrorReasons.MerchantExists, $"Merchant '{MerchantId}' already exists.");
         }
 
-        await GrainFactory.GetGrain<IParkGrain>(S.Info.ParkId).AddMerchantAsync(MerchantId, cancellationToken);
+        await GrainFactory.GetGrain<IParkGrainInternal>(S.Info.ParkId).AddMerchantAsync(MerchantId, cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, S.TimeZone, new AuditRecord(S.Info.CreatedAt, caller.Subject, "create-merchant", MerchantId,
             S.Info.Name, S.Info.ParkId, null), idempotencyKey);
         return S.Info;
@@ -124,6 +124,12 @@ public sealed partial class MerchantGrain(
         await DemandAsync(caller, member?.ParkId == info.ParkId, "browse this merchant");
         var now = clock.UtcNow;
         return [.. S.Items.Values.Where(i => i.IsActiveAt(now))];
+    }
+
+    public async Task<BrowsedMerchant> BrowseAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var items = await ListCatalogAsync(caller, cancellationToken);
+        return new BrowsedMerchant(MerchantId, RequireInfo().Name, items);
     }
 
     public async Task<Settlement> GetSettlementAsync(Caller caller, DateOnly? day, CancellationToken cancellationToken = default)

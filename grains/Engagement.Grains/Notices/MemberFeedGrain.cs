@@ -36,7 +36,7 @@ public sealed class MemberFeedGrain(
             // Each member's first read is counted once by the board, after it is stored here: a crash between the two
             // loses that one count rather than counting it twice.
             await Task.WhenAll(firstReads.GroupBy(NoticeBoards.BoardOf, StringComparer.Ordinal)
-                .Select(b => GrainFactory.GetGrain<INoticeBoardGrain>(b.Key).CountReadsAsync([.. b], cancellationToken)));
+                .Select(b => GrainFactory.GetGrain<INoticeBoardGrainInternal>(b.Key).CountReadsAsync([.. b], cancellationToken)));
         }
 
         return kept.Count(id => !read.Contains(id));
@@ -59,7 +59,7 @@ public sealed class MemberFeedGrain(
     private async Task<List<Notice>> NoticesAsync(CancellationToken cancellationToken)
     {
         var keys = await BoardKeysAsync(cancellationToken);
-        var boards = await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<INoticeBoardGrain>(k).ListAsync(cancellationToken)));
+        var boards = await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<INoticeBoardGrainInternal>(k).ListAsync(cancellationToken)));
         return [.. boards.SelectMany(b => b.Select((notice, index) => (notice, index)))
             .OrderByDescending(n => n.notice.PublishedAt).ThenByDescending(n => n.index).ThenBy(n => n.notice.NoticeId, StringComparer.Ordinal)
             .Select(n => n.notice)];

@@ -8,7 +8,7 @@ public sealed partial class NoticeBoardGrain(
     [PersistentState("notice-board", StorageNames.Main)] IPersistentState<NoticeBoardState> state,
     DomainClock clock,
     IOptions<IdempotencyOptions> idempotency,
-    ILogger<NoticeBoardGrain> logger) : EngagementGrain, INoticeBoardGrain
+    ILogger<NoticeBoardGrain> logger) : EngagementGrain, INoticeBoardGrain, INoticeBoardGrainInternal
 {
     private NoticeBoardState S => state.State;
 
@@ -79,14 +79,14 @@ public sealed partial class NoticeBoardGrain(
     {
         IReadOnlyList<string> committees = audience switch
         {
-            NoticeAudience.Park => await GrainFactory.GetGrain<IParkGrain>(id).ListCommitteesAsync(cancellationToken),
+            NoticeAudience.Park => await GrainFactory.GetGrain<IParkGrainInternal>(id).ListCommitteesAsync(cancellationToken),
             NoticeAudience.Committee => [id],
             _ => [],
         };
         var branches = audience == NoticeAudience.Branch
             ? [id]
-            : (await Task.WhenAll(committees.Select(c => GrainFactory.GetGrain<ICommitteeGrain>(c).ListBranchesAsync(cancellationToken)))).SelectMany(b => b).ToList();
-        var counts = await Task.WhenAll(branches.Select(b => GrainFactory.GetGrain<IBranchGrain>(b).CountMembersAsync(cancellationToken)));
+            : (await Task.WhenAll(committees.Select(c => GrainFactory.GetGrain<ICommitteeGrainInternal>(c).ListBranchesAsync(cancellationToken)))).SelectMany(b => b).ToList();
+        var counts = await Task.WhenAll(branches.Select(b => GrainFactory.GetGrain<IBranchGrainInternal>(b).CountMembersAsync(cancellationToken)));
         return counts.Sum();
     }
 
@@ -108,11 +108,11 @@ public sealed partial class NoticeBoardGrain(
         switch (audience)
         {
             case NoticeAudience.Branch:
-                var branch = await GrainFactory.GetGrain<IBranchGrain>(id).GetInfoAsync(cancellationToken);
+                var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(id).GetInfoAsync(cancellationToken);
                 (parkId, allowed, notFound) = (branch.ParkId, caller.Oversees(branch), () => Missing.Branch(id));
                 break;
             case NoticeAudience.Committee:
-                var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+                var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(id).GetInfoAsync(cancellationToken);
                 (parkId, allowed, notFound) = (committee.ParkId, caller.Has(Role.CommitteeLeader, id) || caller.Has(Role.ParkAdmin, committee.ParkId),
                     () => Missing.Committee(id));
                 break;
@@ -121,7 +121,7 @@ public sealed partial class NoticeBoardGrain(
                 break;
         }
 
-        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, allowed, parkId, "publish notices to this audience", notFound, cancellationToken);
         return (parkId, park.TimeZone);
     }

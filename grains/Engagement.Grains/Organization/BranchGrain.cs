@@ -5,13 +5,13 @@ public sealed class BranchGrain(
     [PersistentState("branch", StorageNames.Main)] IPersistentState<EntityState<BranchInfo>> state,
     [PersistentState("branch-members", StorageNames.Main)] IPersistentState<RosterState> members,
     [PersistentState("branch-departures", StorageNames.Main)] IPersistentState<DeparturesState> departures,
-    DomainClock clock) : EngagementGrain, IBranchGrain
+    DomainClock clock) : EngagementGrain, IBranchGrain, IBranchGrainInternal
 {
     private string BranchId => this.GetPrimaryKeyString();
 
     public async Task<BranchInfo> CreateAsync(Caller caller, string committeeId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var committee = await GrainFactory.GetGrain<ICommitteeGrain>(committeeId).GetInfoAsync(cancellationToken);
+        var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(committeeId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId, "create branches in this park",
             () => Missing.Committee(committeeId), cancellationToken);
         var request = RequestHash.Of(committeeId, name);
@@ -22,9 +22,9 @@ public sealed class BranchGrain(
             await SaveAsync(state);
         }
 
-        await GrainFactory.GetGrain<ICommitteeGrain>(info.CommitteeId).AddBranchAsync(BranchId, cancellationToken);
+        await GrainFactory.GetGrain<ICommitteeGrainInternal>(info.CommitteeId).AddBranchAsync(BranchId, cancellationToken);
         // Also on a retry: the audit record may be what a crash lost (one per key).
-        var park = await GrainFactory.GetGrain<IParkGrain>(info.ParkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(info.ParkId).GetInfoAsync(cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, park.TimeZone, new AuditRecord(info.CreatedAt, caller.Subject, "create-branch", BranchId,
             $"{info.Name} ({info.CommitteeId})", info.ParkId, BranchId), idempotencyKey);
         return info;

@@ -8,15 +8,15 @@ public sealed class CommitteeGrain(
     [PersistentState("committee-branches", StorageNames.Main)] IPersistentState<RosterState> branches,
     [PersistentState("committee-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
     DomainClock clock,
-    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICommitteeGrain
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, ICommitteeGrain, ICommitteeGrainInternal
 {
     private string CommitteeId => this.GetPrimaryKeyString();
 
-    private IParkGrain Park(CommitteeInfo committee) => GrainFactory.GetGrain<IParkGrain>(committee.ParkId);
+    private IParkGrainInternal Park(CommitteeInfo committee) => GrainFactory.GetGrain<IParkGrainInternal>(committee.ParkId);
 
     public async Task<CommitteeInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "create committees in this park", () => Missing.Park(parkId), cancellationToken);
         var request = RequestHash.Of(parkId, name);
         if (CreateOnce.Existing(state, idempotencyKey, request, c => c.ParkId == parkId, ErrorReasons.CommitteeExists, $"Committee '{CommitteeId}'") is not { } info)

@@ -12,7 +12,7 @@ public sealed class OfficerDirectoryGrain(
 
     public async Task<Officer> AppointAsync(Caller caller, string parkId, string subject, string displayName, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "appoint officers in this park", () => Missing.Park(parkId), cancellationToken);
         var key = $"appoint:{parkId}:{idempotencyKey}";
         var results = Results();
@@ -40,7 +40,7 @@ public sealed class OfficerDirectoryGrain(
 
     public async Task<Officer> RevokeAsync(Caller caller, string parkId, string subject, RoleGrant grant, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var park = await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        var park = await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "revoke officers in this park", () => Missing.Park(parkId), cancellationToken);
         var key = $"revoke:{parkId}:{idempotencyKey}";
         var results = Results();
@@ -67,7 +67,7 @@ public sealed class OfficerDirectoryGrain(
 
     public async Task<IReadOnlyList<Officer>> ListAsync(Caller caller, string parkId, string? scopeId, CancellationToken cancellationToken = default)
     {
-        await GrainFactory.GetGrain<IParkGrain>(parkId).GetInfoAsync(cancellationToken);
+        await GrainFactory.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync(cancellationToken);
         // An officer lists the offices of their own scope, if it is in this park.
         var allowed = caller.Has(Role.ParkAdmin, parkId)
             || scopeId is not null && await GrainFactory.IsInParkAsync(new Caller(caller.Subject, [.. caller.Grants.Where(g => g.Scope == scopeId
@@ -89,8 +89,8 @@ public sealed class OfficerDirectoryGrain(
     {
         var scopePark = grant.Role switch
         {
-            Role.Secretary => (await GrainFactory.GetGrain<IBranchGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
-            Role.CommitteeLeader => (await GrainFactory.GetGrain<ICommitteeGrain>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
+            Role.Secretary => (await GrainFactory.GetGrain<IBranchGrainInternal>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
+            Role.CommitteeLeader => (await GrainFactory.GetGrain<ICommitteeGrainInternal>(grant.Scope).GetInfoAsync(cancellationToken)).ParkId,
             Role.ParkAdmin => grant.Scope,
             _ => throw EngagementException.InvalidArgument("role", "must be secretary, committee leader or park admin"),
         };

@@ -37,7 +37,7 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
 
     public async Task<ListPage<CommitteeInfo>> ListCommitteesAsync(Caller caller, string parkId, int size, string? after, CancellationToken cancellationToken = default)
     {
-        var park = GrainFactory.GetGrain<IParkGrain>(parkId);
+        var park = GrainFactory.GetGrain<IParkGrainInternal>(parkId);
         await park.GetInfoAsync(cancellationToken);
         await DemandAdminAsync(caller, parkId, "list this park's committees", cancellationToken);
         var (ids, next) = Slice(await park.ListCommitteesAsync(cancellationToken), size, after);
@@ -58,11 +58,11 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
 
     public async Task<ListPage<MerchantInfo>> ListMerchantsAsync(Caller caller, string parkId, int size, string? after, CancellationToken cancellationToken = default)
     {
-        var park = GrainFactory.GetGrain<IParkGrain>(parkId);
+        var park = GrainFactory.GetGrain<IParkGrainInternal>(parkId);
         await park.GetInfoAsync(cancellationToken);
         await DemandAdminAsync(caller, parkId, "list this park's merchants", cancellationToken);
         var (ids, next) = Slice(await park.ListMerchantsAsync(cancellationToken), size, after);
-        return new(await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IMerchantGrain>(id).GetInfoAsync(cancellationToken))), next);
+        return new(await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IMerchantGrainInternal>(id).GetInfoAsync(cancellationToken))), next);
     }
 
     public async Task<ListPage<RosterEntry>> ListMembersAsync(Caller caller, OrganizationScope scope, string scopeId, RosterFilter filter, int size, string? after,
@@ -115,7 +115,7 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
                 await GrainFactory.DemandAsync(caller, LeadsOrAdministers(caller, info), info.ParkId, action, () => Missing.Committee(scopeId), cancellationToken);
                 return [.. (await committee.ListBranchesAsync(cancellationToken)).Order(StringComparer.Ordinal)];
             default:
-                var park = GrainFactory.GetGrain<IParkGrain>(scopeId);
+                var park = GrainFactory.GetGrain<IParkGrainInternal>(scopeId);
                 await park.GetInfoAsync(cancellationToken);
                 await DemandAdminAsync(caller, scopeId, action, cancellationToken);
                 var branches = new List<string>();
@@ -141,9 +141,9 @@ public sealed class OrganizationReaderGrain : Grain, IOrganizationReaderGrain
     private Task DemandAdminAsync(Caller caller, string parkId, string action, CancellationToken cancellationToken) =>
         GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, action, () => Missing.Park(parkId), cancellationToken);
 
-    private IBranchGrain Branch(string id) => GrainFactory.GetGrain<IBranchGrain>(id);
+    private IBranchGrainInternal Branch(string id) => GrainFactory.GetGrain<IBranchGrainInternal>(id);
 
-    private ICommitteeGrain Committee(string id) => GrainFactory.GetGrain<ICommitteeGrain>(id);
+    private ICommitteeGrainInternal Committee(string id) => GrainFactory.GetGrain<ICommitteeGrainInternal>(id);
 }
 
 /// <summary>A roster page's cursor: "branch/member" of the last member listed (ids never contain '/').</summary>

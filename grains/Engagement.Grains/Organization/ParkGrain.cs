@@ -9,7 +9,7 @@ public sealed class ParkGrain(
     [PersistentState("park-rules", StorageNames.Main)] IPersistentState<RuleBookState> rules,
     [PersistentState("park-merchants", StorageNames.Main)] IPersistentState<RosterState> merchants,
     DomainClock clock,
-    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IParkGrain
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IParkGrain, IParkGrainInternal
 {
     private string ParkId => this.GetPrimaryKeyString();
 
@@ -95,7 +95,7 @@ public sealed class ParkGrain(
         }
 
         // A branch of another park is as unknown here as a branch that does not exist.
-        if (branchId is not null && (await GrainFactory.GetGrain<IBranchGrain>(branchId).GetInfoAsync(cancellationToken)).ParkId != ParkId)
+        if (branchId is not null && (await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).GetInfoAsync(cancellationToken)).ParkId != ParkId)
         {
             throw Missing.Branch(branchId);
         }

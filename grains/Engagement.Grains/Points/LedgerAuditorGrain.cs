@@ -9,15 +9,15 @@ public sealed class LedgerAuditorGrain(DomainClock clock) : Grain, ILedgerAudito
     public async Task<ConsistencyReport> CheckAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var parkId = this.GetPrimaryKeyString();
-        var park = GrainFactory.GetGrain<IParkGrain>(parkId);
+        var park = GrainFactory.GetGrain<IParkGrainInternal>(parkId);
         await park.GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, parkId), parkId, "check this park's ledgers", () => Missing.Park(parkId), cancellationToken);
         var members = new List<string>();
         foreach (var committee in await park.ListCommitteesAsync(cancellationToken))
         {
-            foreach (var branch in await GrainFactory.GetGrain<ICommitteeGrain>(committee).ListBranchesAsync(cancellationToken))
+            foreach (var branch in await GrainFactory.GetGrain<ICommitteeGrainInternal>(committee).ListBranchesAsync(cancellationToken))
             {
-                members.AddRange(await GrainFactory.GetGrain<IBranchGrain>(branch).ListMembersAsync(cancellationToken));
+                members.AddRange(await GrainFactory.GetGrain<IBranchGrainInternal>(branch).ListMembersAsync(cancellationToken));
             }
         }
 

@@ -170,7 +170,7 @@ public sealed partial class MemberGrain
     }
 
     private Task<PointsRules> RulesAsync(MemberProfile profile, DateTimeOffset at, CancellationToken cancellationToken) =>
-        GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(at, cancellationToken);
+        GrainFactory.GetGrain<ICommitteeGrainInternal>(profile.CommitteeId).GetRulesAsync(at, cancellationToken);
 
     /// <summary>The member's idempotency log at <paramref name="now"/>.</summary>
     private Idempotency<MemberWrite> Writes(DateTimeOffset now) =>

@@ -43,7 +43,7 @@ public sealed partial class MemberGrain(
 
     public async Task<MemberProfile> RegisterAsync(Caller caller, MemberRegistration registration, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var branch = await GrainFactory.GetGrain<IBranchGrain>(registration.BranchId).GetInfoAsync(cancellationToken);
+        var branch = await GrainFactory.GetGrain<IBranchGrainInternal>(registration.BranchId).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, branch.ParkId) || caller.Has(Role.Secretary, branch.BranchId), branch.ParkId,
             "register members in this branch", () => Missing.Branch(registration.BranchId), cancellationToken);
         var request = RequestHash.Of(registration);
@@ -59,7 +59,7 @@ public sealed partial class MemberGrain(
         }
         else
         {
-            var park = await GrainFactory.GetGrain<IParkGrain>(branch.ParkId).GetInfoAsync(cancellationToken);
+            var park = await GrainFactory.GetGrain<IParkGrainInternal>(branch.ParkId).GetInfoAsync(cancellationToken);
             S.Profile = new MemberProfile(MemberId, branch.BranchId, branch.CommitteeId, branch.ParkId,
                 registration.DisplayName, registration.Phone, park.TimeZone, clock.UtcNow, VerifiedAt: null,
                 registration.Company, registration.JoinDate);
@@ -70,7 +70,7 @@ public sealed partial class MemberGrain(
 
         // Also on a retry: the roster entry or the audit record may be what a crash lost.
         var profile = S.Profile;
-        await GrainFactory.GetGrain<IBranchGrain>(profile.BranchId).AddMemberAsync(MemberId, cancellationToken);
+        await GrainFactory.GetGrain<IBranchGrainInternal>(profile.BranchId).AddMemberAsync(MemberId, cancellationToken);
         await AuditTrail.AppendAsync(GrainFactory, profile.TimeZone, new AuditRecord(profile.RegisteredAt, caller.Subject, "register-member", MemberId,
             profile.DisplayName, profile.ParkId, profile.BranchId), idempotencyKey);
         return profile;

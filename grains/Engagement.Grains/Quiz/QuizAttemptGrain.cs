@@ -51,7 +51,7 @@ public sealed class QuizAttemptGrain(
         var quiz = await DayGrain(scope).GetAsync(cancellationToken);
         var reviews = QuizGrading.Grade(quiz, answers);
         var now = clock.UtcNow;
-        var rules = await GrainFactory.GetGrain<ICommitteeGrain>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
+        var rules = await GrainFactory.GetGrain<ICommitteeGrainInternal>(profile.CommitteeId).GetRulesAsync(now, cancellationToken);
         var correct = reviews.Count(r => r.Correct);
         var points = correct * rules.QuizPointsPerCorrect + (correct == reviews.Count ? rules.QuizFullMarksBonus : 0);
         state.State.Result = new QuizResult(Day, scope, quiz.Bank, reviews, correct, points, Award: null,

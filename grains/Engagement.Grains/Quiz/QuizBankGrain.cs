@@ -9,7 +9,7 @@ namespace Engagement;
 public sealed class QuizBankGrain(
     [PersistentState("quiz-bank", StorageNames.Main)] IPersistentState<QuizBankState> state,
     DomainClock clock,
-    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IQuizBankGrain
+    IOptions<IdempotencyOptions> idempotency) : EngagementGrain, IQuizBankGrain, IQuizBankGrainInternal
 {
     private string Scope => this.GetPrimaryKeyString();
 
@@ -92,13 +92,13 @@ public sealed class QuizBankGrain(
         var (kind, id) = QuizKeys.SplitScope(Scope);
         if (kind == QuizKeys.CommitteeScope)
         {
-            var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+            var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(id).GetInfoAsync(cancellationToken);
             await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, committee.ParkId), committee.ParkId, "import questions for this committee",
                 () => Missing.Committee(id), cancellationToken);
             return committee.ParkId;
         }
 
-        await GrainFactory.GetGrain<IParkGrain>(id).GetInfoAsync(cancellationToken);
+        await GrainFactory.GetGrain<IParkGrainInternal>(id).GetInfoAsync(cancellationToken);
         await GrainFactory.DemandAsync(caller, caller.Has(Role.ParkAdmin, id), id, "import questions for this park", () => Missing.Park(id), cancellationToken);
         return id;
     }

@@ -32,14 +32,14 @@ public sealed class QuizDayGrain(
 
     private async Task<(string Bank, IReadOnlyList<QuizQuestion> Questions)> DrawAsync(string scope, DateOnly day, CancellationToken cancellationToken)
     {
-        var own = await GrainFactory.GetGrain<IQuizBankGrain>(scope).DrawAsync(day, QuizLimits.QuestionsPerDay, cancellationToken);
+        var own = await GrainFactory.GetGrain<IQuizBankGrainInternal>(scope).DrawAsync(day, QuizLimits.QuestionsPerDay, cancellationToken);
         var (kind, id) = QuizKeys.SplitScope(scope);
         if (kind != QuizKeys.CommitteeScope || own.Count >= QuizLimits.QuestionsPerDay)
         {
             return (scope, own);
         }
 
-        var committee = await GrainFactory.GetGrain<ICommitteeGrain>(id).GetInfoAsync(cancellationToken);
+        var committee = await GrainFactory.GetGrain<ICommitteeGrainInternal>(id).GetInfoAsync(cancellationToken);
         try
         {
             var park = await GrainFactory.GetGrain<IQuizDayGrain>(QuizKeys.Day(QuizKeys.Park(committee.ParkId), day)).GetAsync(cancellationToken);

@@ -141,7 +141,7 @@ public sealed partial class RedemptionGrain
     /// </summary>
     private async Task DemandCounterAsync(Caller caller, string merchantId, string? secret)
     {
-        await GrainFactory.GetGrain<IMerchantGrain>(merchantId).DemandStaffAsync(caller, "serve this merchant's counter");
+        await GrainFactory.GetGrain<IMerchantGrainInternal>(merchantId).DemandStaffAsync(caller, "serve this merchant's counter");
         if (View is not { } view || view.MerchantId != merchantId || !state.State.Ready
             || secret is not null && !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(secret), System.Text.Encoding.ASCII.GetBytes(state.State.Secret)))

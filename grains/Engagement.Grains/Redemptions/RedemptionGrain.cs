@@ -44,7 +44,7 @@ public sealed partial class RedemptionGrain(
 
     private IMemberGrainInternal Member(RedemptionView view) => GrainFactory.GetGrain<IMemberGrainInternal>(view.MemberId);
 
-    private IMerchantGrain Merchant(RedemptionView view) => GrainFactory.GetGrain<IMerchantGrain>(view.MerchantId);
+    private IMerchantGrainInternal Merchant(RedemptionView view) => GrainFactory.GetGrain<IMerchantGrainInternal>(view.MerchantId);
 
     private static string ItemKey(RedemptionView view) => $"{view.MerchantId}/{view.ItemId}";
 
@@ -77,7 +77,7 @@ public sealed partial class RedemptionGrain(
             throw EngagementException.FailedPrecondition(ErrorReasons.MemberNotVerified, "Only real-name verified members can redeem points.");
         }
 
-        var info = await GrainFactory.GetGrain<IMerchantGrain>(merchantId).GetInfoAsync(cancellationToken);
+        var info = await GrainFactory.GetGrain<IMerchantGrainInternal>(merchantId).GetInfoAsync(cancellationToken);
         if (info.ParkId != profile.ParkId)
         {
             throw Missing.Merchant(merchantId);
@@ -205,8 +205,8 @@ public sealed partial class RedemptionGrain(
 
         _day ??= await Merchant(view).DayOfAsync(view.CreatedAt);
         await Task.WhenAll(
-            GrainFactory.GetGrain<IRedemptionHistoryGrain>(RedemptionHistories.ForMember(view.MemberId)).RecordAsync(view),
-            GrainFactory.GetGrain<IRedemptionHistoryGrain>(RedemptionHistories.ForCounter(view.MerchantId, _day.Value)).RecordAsync(view));
+            GrainFactory.GetGrain<IRedemptionHistoryGrainInternal>(RedemptionHistories.ForMember(view.MemberId)).RecordAsync(view),
+            GrainFactory.GetGrain<IRedemptionHistoryGrainInternal>(RedemptionHistories.ForCounter(view.MerchantId, _day.Value)).RecordAsync(view));
     }
 
     /// <summary>The park-local day the redemption was started: which counter day lists it.</summary>

@@ -3,7 +3,7 @@ namespace Engagement;
 [GrainType("redemption-history")]
 public sealed class RedemptionHistoryGrain(
     [PersistentState("redemption-history", StorageNames.Main)] IPersistentState<RedemptionHistoryState> state,
-    DomainClock clock) : EngagementGrain, IRedemptionHistoryGrain
+    DomainClock clock) : EngagementGrain, IRedemptionHistoryGrain, IRedemptionHistoryGrainInternal
 {
     private List<RedemptionHistoryEntry> Entries => state.State.Entries;
 
@@ -38,7 +38,7 @@ public sealed class RedemptionHistoryGrain(
         else
         {
             var merchantId = key["merchant:".Length..key.LastIndexOf(':')];
-            await GrainFactory.GetGrain<IMerchantGrain>(merchantId).DemandStaffAsync(caller, "read this merchant's counter", cancellationToken);
+            await GrainFactory.GetGrain<IMerchantGrainInternal>(merchantId).DemandStaffAsync(caller, "read this merchant's counter", cancellationToken);
         }
 
         // Sequences only grow, so "before the last one shown" neither repeats nor skips anything, even while new
