@@ -10,34 +10,26 @@ namespace Engagement.EndToEnd;
 public sealed class GrainBoundaryTests
 {
     /// <summary>
-    /// Grain methods in the abstractions that take no <see cref="Caller"/>, as of this list: the leaderboards', which
-    /// are being reworked on their own. It may only shrink: a new method without a caller goes into an internal
-    /// interface in the grains assembly (as IMemberGrainInternal, IParkGrainInternal…), or, when the gateway really
-    /// needs it, into <see cref="CalledByTheGateway"/> with its reason.
+    /// Grain methods in the abstractions that take no <see cref="Caller"/>: none. A new one goes into an internal
+    /// interface in the grains assembly (as IMemberGrainInternal, ILeaderboardGrainInternal…), or, when the gateway
+    /// really needs it, into <see cref="CalledByTheGateway"/> with its reason.
     /// </summary>
-    private static readonly HashSet<string> KnownWithoutCaller = new(StringComparer.Ordinal)
-    {
-        "IBoardBatcherGrain.EnqueueAsync",
-        "IBoardLocatorGrain.LocateAsync",
-        "ILeaderboardGrain.ApplyAsync",
-        "ILeaderboardGrain.ApplyBatchAsync",
-        "ILeaderboardGrain.ReconcileAsync",
-        "ILeaderboardGrain.RenameAsync",
-        "ILeaderboardGrain.ReportBranchAsync",
-    };
+    private static readonly HashSet<string> KnownWithoutCaller = new(StringComparer.Ordinal);
 
     /// <summary>Caller-less methods the gateway itself calls, each with why it may.</summary>
     private static readonly Dictionary<string, string> CalledByTheGateway = new(StringComparer.Ordinal)
     {
         ["IOfficerDirectoryGrain.ChangedSinceAsync"] =
             "the gateway's own feed of appointed offices, polled to build every Caller: it runs before any caller exists and takes no client input",
+        ["IBoardLocatorGrain.LocateAsync"] =
+            "turns a request's scope and period into a board key (reading only the park's time zone) and returns nothing else: the board it names checks the caller on every read and watch",
     };
 
     /// <summary>Grain interfaces only grains use: whole, they live in the grains assembly.</summary>
     private static readonly string[] InternalInterfaces =
     [
-        "IAuditGrain", "IAuditPageGrain", "IBranchDayGrain", "ICourseCatalogGrain", "IIdempotencyPageGrain", "ILedgerPageGrain",
-        "IMemberEventHistoryGrain", "IMemberQuizHistoryGrain", "IQuizDayGrain", "IRedemptionCodeGrain",
+        "IAuditGrain", "IAuditPageGrain", "IBoardBatcherGrain", "IBranchDayGrain", "ICourseCatalogGrain", "IIdempotencyPageGrain", "ILedgerPageGrain",
+        "IMemberEventHistoryGrain", "IMemberQuizHistoryGrain", "IPointsFeedGrain", "IQuizDayGrain", "IRedemptionCodeGrain",
     ];
 
     private static readonly Assembly Abstractions = typeof(IMemberGrain).Assembly;

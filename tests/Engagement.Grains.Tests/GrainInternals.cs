@@ -1,7 +1,7 @@
 namespace Engagement.Tests;
 
 /// <summary>
-/// The grain-to-grain side of branches, courses, events and notice boards (their <c>…Internal</c> interfaces in the
+/// The grain-to-grain side of branches, courses, events, notice boards and leaderboards (their <c>…Internal</c> interfaces in the
 /// grains assembly) called on the references the tests hold, as <see cref="MemberInternals"/> does for members.
 /// </summary>
 public static class GrainInternals
@@ -17,4 +17,10 @@ public static class GrainInternals
 
     public static Task<IReadOnlyList<Notice>> ListAsync(this INoticeBoardGrain board, CancellationToken cancellationToken = default) =>
         board.AsReference<INoticeBoardGrainInternal>().ListAsync(cancellationToken);
+
+    public static Task ApplyAsync(this ILeaderboardGrain board, LedgerEntry entry, long? previousRanked = null) =>
+        board.AsReference<ILeaderboardGrainInternal>().ApplyAsync(entry, previousRanked);
+
+    public static Task<int> ReconcileAsync(this ILeaderboardGrain board) =>
+        board.AsReference<ILeaderboardGrainInternal>().ReconcileAsync();
 }

@@ -3,43 +3,12 @@ namespace Engagement;
 /// <summary>
 /// One board (scope, scope id, period), keyed by <see cref="BoardKeys.Key"/>. Ranks by points earned in the period;
 /// ties go to whoever reached the score first, then to the smaller member id. Updates and rank queries are O(log n).
+/// What callers may ask; what the points feed, the batcher and members tell a board is its internal interface in the
+/// grains assembly.
 /// </summary>
 [Alias("engagement.ILeaderboardGrain")]
 public interface ILeaderboardGrain : IGrainWithStringKey, IWatchable<BoardPage>
 {
-    /// <summary>
-    /// For the points feed: applies a ledger entry once (by its sequence). An entry whose predecessors never arrived
-    /// (a stream lost them) makes the board read the missing ones from the member's ledger first. The feed sends
-    /// only ranked entries; <paramref name="previousRanked"/> (the member's previous ranked sequence, null when
-    /// unknown) tells a skipped redemption from a lost event.
-    /// </summary>
-    Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default);
-
-    /// <summary>For the silo's batcher: applies several ledger entries (of any members) in order, as <see cref="ApplyAsync"/> would one by one.</summary>
-    Task ApplyBatchAsync(IReadOnlyList<BoardUpdate> updates, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// For branch boards of a committee: a branch's points in the period and its member count now (absolute values,
-    /// so a repeated report changes nothing).
-    /// </summary>
-    Task ReportBranchAsync(string branchId, long points, int members, DateTimeOffset at, string? branchName = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// For a member whose display name changed: shows <paramref name="name"/> for them if they are on this board and it
-    /// is newer than the one it has (nothing otherwise; the board does not learn of members here). One-way: the member
-    /// grain does not wait for boards, which may be reading its ledger at that moment.
-    /// </summary>
-    [OneWay]
-    Task RenameAsync(string memberId, MemberName name);
-
-    /// <summary>
-    /// Compares every member of the board's scope with their ledger and applies what the stream never delivered
-    /// (runs on a timer; also callable). Returns how many members were repaired. Interleaves with everything else:
-    /// a pass over a large scope takes a while, and the board keeps serving meanwhile.
-    /// </summary>
-    [AlwaysInterleave]
-    Task<int> ReconcileAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
     Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);
 

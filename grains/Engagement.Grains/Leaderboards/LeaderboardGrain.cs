@@ -13,7 +13,7 @@ public sealed class LeaderboardGrain(
     [PersistentState("leaderboard", StorageNames.Main)] IPersistentState<BoardState> state,
     IClusterMembershipService membership,
     DomainClock clock,
-    ILogger<LeaderboardGrain> logger) : EngagementGrain, ILeaderboardGrain
+    ILogger<LeaderboardGrain> logger) : EngagementGrain, ILeaderboardGrain, ILeaderboardGrainInternal
 {
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(5);
 
@@ -255,7 +255,7 @@ public sealed class LeaderboardGrain(
             _memberCount = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).CountMembersAsync();
         }
 
-        await GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
+        await GrainFactory.GetGrain<ILeaderboardGrainInternal>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
             .ReportBranchAsync(branchId, _ranking.Total, _memberCount.Value, at, _audience.BranchName);
     }
 

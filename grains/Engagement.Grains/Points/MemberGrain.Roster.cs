@@ -82,7 +82,7 @@ public sealed partial class MemberGrain
         {
             foreach (var period in Enum.GetValues<BoardPeriod>())
             {
-                _ = GrainFactory.GetGrain<ILeaderboardGrain>(BoardKeys.Key(scope, id, BoardKeys.PeriodKey(period, day))).RenameAsync(MemberId, profile.BoardName);
+                _ = GrainFactory.GetGrain<ILeaderboardGrainInternal>(BoardKeys.Key(scope, id, BoardKeys.PeriodKey(period, day))).RenameAsync(MemberId, profile.BoardName);
             }
         }
     }
