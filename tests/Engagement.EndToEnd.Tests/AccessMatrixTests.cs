@@ -28,7 +28,7 @@ public sealed class AccessMatrixTests(NodeFixture fixture)
     private static readonly ConditionalWeakTable<TestNode, Task<Scene>> Scenes = [];
 
     // Each expectation lists the answer for: member of A, secretary of A, leader of committee 1, park admin, staff of M1.
-    // ok = OK; no = PERMISSION_DENIED; a reason (e.g. REDEMPTION_NOT_FOUND) = that reason and its status.
+    // ok = OK; no = PERMISSION_DENIED; a reason (e.g. REDEMPTION_NOT_FOUND, RN for short) = that reason and its status.
     // Member columns: own = the member of A themselves, mate = another member of A, sibling = a member of B (committee 1),
     // stranger = a member of C (committee 2).
     private static readonly Dictionary<string, Entry> Matrix = new(StringComparer.Ordinal)
