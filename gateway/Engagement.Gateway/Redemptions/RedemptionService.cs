@@ -45,6 +45,9 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
         await using var watching = await hub.JoinAsync(grain, updates.Writer);
         var view = await grain.GetAsync(caller, context.CancellationToken);
         await responseStream.WriteAsync(new() { Redemption = view.ToProto() }, context.CancellationToken);
+        // The hub relays the grain's own view, code included: as GetRedemption, only the owner sees the code, staff of
+        // the merchant see the rest — in every message, not only the first.
+        var owner = caller.Has(Role.Member, view.MemberId);
         var version = view.Version;
         while (!IsFinal(view.Status))
         {
@@ -52,7 +55,8 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
             if (view.Version > version)
             {
                 version = view.Version;
-                await responseStream.WriteAsync(new() { Redemption = view.ToProto() }, context.CancellationToken);
+                var seen = owner ? view : view with { Code = null, QrPayload = null };
+                await responseStream.WriteAsync(new() { Redemption = seen.ToProto() }, context.CancellationToken);
             }
         }
     }
