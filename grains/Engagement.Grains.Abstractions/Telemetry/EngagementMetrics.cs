@@ -18,6 +18,13 @@ public static class EngagementMetrics
     private static readonly Counter<long> PointsAwarded = Meter.CreateCounter<long>(
         "engagement.points.awarded", "{point}", "Points credited to members' ledgers by earning activities (after daily caps).");
 
+    private static readonly Counter<long> BoardPasses = Meter.CreateCounter<long>(
+        "engagement.board.reconciles", "{pass}",
+        "Boards' comparisons with the ledgers of their scope (how: full, a pass that visited every member; resumed_in_sync, a re-activated board that skipped it because it was put away in sync and the cluster did not change).");
+
+    private static readonly Counter<long> BoardMembersVisited = Meter.CreateCounter<long>(
+        "engagement.board.reconcile.members", "{member}", "Member grains asked for their ledger's tail by boards' full comparisons.");
+
     private static readonly Counter<long> CheckIns = Meter.CreateCounter<long>(
         "engagement.checkins", "{check-in}", "Daily check-ins accepted (result: checked_in, or already_checked_in for a second one the same day).");
 
@@ -67,6 +74,17 @@ public static class EngagementMetrics
     /// <summary>A board of <paramref name="scope"/> applied an entry <paramref name="lag"/> after it was written.</summary>
     public static void BoardApplied(string scope, TimeSpan lag) =>
         BoardLag.Record(Math.Max(lag.TotalSeconds, 0), new KeyValuePair<string, object?>("scope", scope));
+
+    /// <summary>A board of <paramref name="scope"/> compared itself with <paramref name="members"/> members' ledgers.</summary>
+    public static void BoardReconciled(string scope, int members)
+    {
+        BoardPasses.Add(1, new KeyValuePair<string, object?>("scope", scope), new KeyValuePair<string, object?>("how", "full"));
+        BoardMembersVisited.Add(members, new KeyValuePair<string, object?>("scope", scope));
+    }
+
+    /// <summary>A re-activated board of <paramref name="scope"/> skipped its comparison: put away in sync, cluster unchanged.</summary>
+    public static void BoardResumedInSync(string scope) =>
+        BoardPasses.Add(1, new KeyValuePair<string, object?>("scope", scope), new KeyValuePair<string, object?>("how", "resumed_in_sync"));
 
     /// <summary>A watch stream of <paramref name="kind"/> opened (+1) or closed (-1).</summary>
     public static void Watch(string kind, int delta) => Watches.Add(delta, new KeyValuePair<string, object?>("kind", kind));

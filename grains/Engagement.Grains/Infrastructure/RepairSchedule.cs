@@ -24,6 +24,33 @@ internal sealed class RepairSchedule(IClusterMembershipService membership)
     /// <summary>Call at the start of a pass; give the result to <see cref="Passed"/> when it completed.</summary>
     public MembershipVersion Begin() => membership.CurrentSnapshot.Version;
 
+    /// <summary>
+    /// The cluster's membership as it is now: its version and its active silos (addresses with their start times). Two
+    /// equal strings mean no silo joined, left or died in between, also across a re-created membership table.
+    /// </summary>
+    public string Membership()
+    {
+        var snapshot = membership.CurrentSnapshot;
+        var silos = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress.ToParsableString()).Order(StringComparer.Ordinal);
+        return $"{snapshot.Version.Value};{string.Join(',', silos)}";
+    }
+
+    /// <summary>
+    /// For derived state that was put away in sync: counts as passed if the membership is still
+    /// <paramref name="inSyncWith"/> (see <see cref="Membership"/>); false, and due as before, otherwise.
+    /// </summary>
+    public bool ResumeIfUnchanged(string inSyncWith)
+    {
+        var now = membership.CurrentSnapshot.Version;
+        if (!string.Equals(inSyncWith, Membership(), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Passed(now);
+        return true;
+    }
+
     public void Passed(MembershipVersion startedAt)
     {
         _passedAt = startedAt;

@@ -6,6 +6,18 @@ public sealed class BoardState
 {
     [Id(0)]
     public Dictionary<string, BoardScore> Scores { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Set only by the snapshot a board writes when it is deactivated, and only if it had compared itself with the
+    /// ledgers since the cluster's membership last changed: that membership, as <see cref="RepairSchedule.Membership"/>
+    /// names it (its version and its active silos, whose addresses carry their start times, so a cluster re-created
+    /// with a fresh membership table never matches). A board re-activated while the membership is still this one
+    /// missed nothing (no silo died with its events in flight, and calls to a
+    /// deactivated grain reach its next activation), so it skips the full comparison that would wake every member of
+    /// its scope. Null otherwise (every periodic snapshot), which means: compare at once.
+    /// </summary>
+    [Id(1)]
+    public string? InSyncWith { get; set; }
 }
 
 /// <summary>

@@ -82,6 +82,15 @@ public sealed class LeaderboardGrain(
         // The pass interleaves with the feed and with queries: at 100,000 members it makes ~6,000 rounds of member
         // calls, and a board that waited for it froze for seconds. Both ways in re-read a member's sequence after every
         // await, so whichever applies an entry first wins and the other skips it.
+        // Unless it was put away in sync while nothing changed in the cluster since (BoardState.InSyncWith): then the
+        // ledgers have nothing it lacks, and comparing would only wake every member of its scope.
+        if (state.State.InSyncWith is { } inSyncWith && Repairs.ResumeIfUnchanged(inSyncWith))
+        {
+            EngagementMetrics.BoardResumedInSync(ScopeTag);
+        }
+
+        state.State.InSyncWith = null; // what this activation writes is a snapshot in flight again
+
         var first = state.RecordExists ? TimeSpan.FromSeconds(1) : FirstReconcileOfNewBoard;
         this.RegisterGrainTimer(async ct =>
         {
@@ -93,7 +102,16 @@ public sealed class LeaderboardGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SnapshotAsync(force: true, cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!Repairs.Due)
+        {
+            state.State.InSyncWith = Repairs.Membership(); // compared since the last membership change: say so in the row
+            _dirty = true;
+        }
+
+        return SnapshotAsync(force: true, cancellationToken);
+    }
 
     public Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default) =>
         ApplyBatchAsync([new BoardUpdate(entry, previousRanked)], cancellationToken);
@@ -159,6 +177,7 @@ public sealed class LeaderboardGrain(
 
         await ReportToCommitteeAsync();
         Repairs.Passed(startedAt);
+        EngagementMetrics.BoardReconciled(ScopeTag, candidates.Count);
         return repaired;
     }
 

@@ -27,6 +27,9 @@ public sealed class LiveFlow
 
     public Seed Seed { get; }
 
+    /// <summary>The members the awards go round.</summary>
+    public IReadOnlyList<string> Members => _members;
+
     /// <summary>Awards acknowledged so far.</summary>
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
