@@ -19,6 +19,8 @@ public sealed class BoardWatcher : IAsyncDisposable
     private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _reading = Task.CompletedTask;
     private int _errors;
+    private int _attempts;
+    private bool _connected;
 
     private BoardWatcher(V1.LeaderboardService.LeaderboardServiceClient boards, WatchLeaderboardRequest request, Metadata headers, Timeline timeline)
     {
@@ -37,8 +39,11 @@ public sealed class BoardWatcher : IAsyncDisposable
     /// <summary>Called with each update and the timeline's time it arrived.</summary>
     public event Action<WatchLeaderboardResponse, TimeSpan>? Updated;
 
-    /// <summary>Stream failures and ends, each followed by a reconnect.</summary>
+    /// <summary>Streams that failed or ended after delivering updates (each outage once, however many attempts it took to reconnect).</summary>
     public int Errors => Volatile.Read(ref _errors);
+
+    /// <summary>Reconnect attempts that failed (while the node was not back yet).</summary>
+    public int FailedReconnects => Volatile.Read(ref _attempts);
 
     /// <summary>Opens the watch and returns after its first update (the board's snapshot).</summary>
     public static async Task<BoardWatcher> OpenAsync(V1.LeaderboardService.LeaderboardServiceClient boards, WatchLeaderboardRequest request, Metadata headers, Timeline timeline)
@@ -85,6 +90,7 @@ public sealed class BoardWatcher : IAsyncDisposable
                 while (await call.ResponseStream.MoveNext(_stop.Token))
                 {
                     Latest = call.ResponseStream.Current;
+                    _connected = true;
                     _timeline.WatchUpdate();
                     Updated?.Invoke(Latest, _timeline.Now);
                     _first.TrySetResult();
@@ -123,6 +129,13 @@ public sealed class BoardWatcher : IAsyncDisposable
             return;
         }
 
+        if (!_connected)
+        {
+            Interlocked.Increment(ref _attempts);
+            return;
+        }
+
+        _connected = false;
         Interlocked.Increment(ref _errors);
         _timeline.WatchError(status);
         Console.Error.WriteLine($"[{_timeline.Now.TotalSeconds,6:F1} s]   watch: {status}, reconnecting");

@@ -150,7 +150,7 @@ public sealed class EndChecks(GrpcChannel channel, Park park)
         {
             var page = await _boards.GetLeaderboardAsync(new GetLeaderboardRequest
             {
-                Scope = scope, ScopeId = id, Period = period, PeriodKey = periodKey, PageSize = 100, PageToken = token,
+                Scope = scope, ScopeId = id, Period = period, PageSize = 100, PageToken = token,
             }, _admin, DateTime.UtcNow.AddSeconds(30));
             periodKey = page.PeriodKey;
             foreach (var entry in page.Entries)
@@ -230,7 +230,7 @@ public sealed class EndChecks(GrpcChannel channel, Park park)
                 && totals.Where(t => !listed.ContainsKey(t.Key)).All(t => t.Value <= lowest);
         }, TimeSpan.FromSeconds(10));
         Lines.Add(shows
-            ? $"watch held through the run shows the final totals ({watch.Latest?.Entries.Count} entries, version {watch.Latest?.Version}); {watch.Errors} stream errors (each followed by a reconnect)"
+            ? $"watch held through the run shows the final totals ({watch.Latest?.Entries.Count} entries, version {watch.Latest?.Version}); {watch.Errors} stream errors, each followed by a reconnect ({watch.FailedReconnects} reconnect attempts failed while the node was away)"
             : $"watch held through the run does NOT show the final totals 10 s after the checks; latest version {watch.Latest?.Version}; {watch.Errors} stream errors");
         Problem("watch not showing final totals", shows ? 0 : 1);
     }
