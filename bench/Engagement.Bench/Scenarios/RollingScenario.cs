@@ -7,7 +7,8 @@ namespace Engagement.Bench;
 
 /// <summary>
 /// A rolling restart under load (bench/run-rolling-restart.sh): awards at <c>--rate</c> from <c>--concurrency</c>
-/// writers and redemptions (10 customers in a park of their own, each starting and confirming one a second) flow
+/// writers and redemptions (10 customers in a park of their own, each starting one a second, confirmed at the counter
+/// by scanning its QR code: typed codes are limited per staff member) flow
 /// through a standalone gateway while the script, asked through <c>--control</c>, stops each of the <c>--silos</c>
 /// gracefully and starts it again in turn, then SIGKILLs one and starts it again; <c>--duration</c> seconds of load
 /// before the first restart and after each. Every write is retried with its key until acknowledged. A watch on the
@@ -66,7 +67,7 @@ public static class RollingScenario
                     var started = await Retrying.UntilAcknowledgedAsync(timeline, "redemption starts", deadline => redemptions.StartRedemptionAsync(
                         new StartRedemptionRequest { MerchantId = merchant, ItemId = "coffee", IdempotencyKey = $"r-{c}-{i}" }, customer, deadline).ResponseAsync);
                     await Retrying.UntilAcknowledgedAsync(timeline, "redemption confirms", deadline => redemptions.ConfirmRedemptionAsync(
-                        new ConfirmRedemptionRequest { MerchantId = merchant, Code = started.Redemption.Code, IdempotencyKey = $"c-{c}-{i}" }, staff, deadline).ResponseAsync);
+                        new ConfirmRedemptionRequest { MerchantId = merchant, QrPayload = started.Redemption.QrPayload, IdempotencyKey = $"c-{c}-{i}" }, staff, deadline).ResponseAsync);
                     Interlocked.Increment(ref confirmed[c]);
                 }
                 catch (RpcException)
