@@ -59,6 +59,9 @@ public sealed class Timeline
     /// <summary>A board-lag sample: from an award's acknowledgement to the watch showing it (at the acknowledgement's time).</summary>
     public void Lag(TimeSpan acknowledgedAt, double lagMs) => _events.Enqueue(new Event(acknowledgedAt, "lag", EventKind.Lag, null, lagMs));
 
+    /// <summary>The same sample measured from the award's call (its latency included; at the acknowledgement's time).</summary>
+    public void LagFromCall(TimeSpan acknowledgedAt, double lagMs) => _events.Enqueue(new Event(acknowledgedAt, "lag", EventKind.LagFromCall, null, lagMs));
+
     /// <summary>Lag samples not seen by the watch within the sampler's deadline.</summary>
     public void LagMissed(TimeSpan acknowledgedAt) => _events.Enqueue(new Event(acknowledgedAt, "lag", EventKind.LagMissed, null, 0));
 
@@ -92,13 +95,14 @@ public sealed class Timeline
                     LongestGap(events.Where(e => e.Kind == kind && e.What is EventKind.Ack or EventKind.AckRetried).Select(e => e.At), start, stop, end).TotalSeconds);
             }).ToList();
             var lags = inPhase.Where(e => e.What == EventKind.Lag).Select(e => e.Value).Order().ToArray();
+            var fromCall = inPhase.Where(e => e.What == EventKind.LagFromCall).Select(e => e.Value).Order().ToArray();
             reports.Add(new PhaseReport(
                 name, start.TotalSeconds, (stop - start).TotalSeconds, note, writes,
                 LongestGap(events.Where(e => e.What == EventKind.Watch).Select(e => e.At), start, stop, end).TotalSeconds,
                 inPhase.Count(e => e.What == EventKind.Watch),
                 Count(inPhase.Where(e => e.What == EventKind.WatchError)),
                 lags.Length, Percentile(lags, 0.50), Percentile(lags, 0.99), lags.Length == 0 ? 0 : lags[^1],
-                inPhase.Count(e => e.What == EventKind.LagMissed)));
+                inPhase.Count(e => e.What == EventKind.LagMissed), Percentile(fromCall, 0.50), Percentile(fromCall, 0.99)));
         }
 
         return reports;
@@ -118,7 +122,7 @@ public sealed class Timeline
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  watch: {phase.WatchUpdates} updates, longest without an update {phase.WatchLongestGapS:F2} s, errors {Show(phase.WatchErrors)}{(phase.LagSamples > 0 || phase.LagMissed > 0 ? $"; board lag {phase.LagSamples} samples, p50 {phase.LagP50Ms:F0} ms, p99 {phase.LagP99Ms:F0} ms, max {phase.LagMaxMs:F0} ms, not seen {phase.LagMissed}" : "")}"));
+                $"  watch: {phase.WatchUpdates} updates, longest without an update {phase.WatchLongestGapS:F2} s, errors {Show(phase.WatchErrors)}{(phase.LagSamples > 0 || phase.LagMissed > 0 ? $"; board lag {phase.LagSamples} samples, p50 {phase.LagP50Ms:F0} ms, p99 {phase.LagP99Ms:F0} ms, max {phase.LagMaxMs:F0} ms, not seen {phase.LagMissed}; from the award's call p50 {phase.LagFromCallP50Ms:F0} ms, p99 {phase.LagFromCallP99Ms:F0} ms" : "")}"));
         }
     }
 
@@ -164,6 +168,7 @@ public sealed class Timeline
         Watch,
         WatchError,
         Lag,
+        LagFromCall,
         LagMissed,
     }
 
@@ -177,4 +182,4 @@ public sealed record WriteFigures(
 public sealed record PhaseReport(
     string Name, double StartS, double DurationS, string? Note, IReadOnlyList<WriteFigures> Writes,
     double WatchLongestGapS, int WatchUpdates, IReadOnlyDictionary<string, int> WatchErrors,
-    int LagSamples, double LagP50Ms, double LagP99Ms, double LagMaxMs, int LagMissed);
+    int LagSamples, double LagP50Ms, double LagP99Ms, double LagMaxMs, int LagMissed, double LagFromCallP50Ms, double LagFromCallP99Ms);

@@ -11,7 +11,8 @@ namespace Engagement.Bench;
 /// <c>--rate</c> for <c>--duration</c> seconds (half before the restart, half after the node serves again), the
 /// restart asked of the script through <c>--control</c> (without it: no restart). A watch on the park's all-time board
 /// (top 100) is held throughout; 5 times a second a sample award lifts one of 20 sample members (who get no other
-/// awards) to the top, and the board lag is the time from its acknowledgement to the watch showing the new score.
+/// awards) to the top, and the board lag is the time from its acknowledgement to the watch showing the new score (0 when
+/// the update arrived first), also given from the award's call (the award's own latency included).
 /// Reported: lag p50/p99 before, during and after the restart, watch errors (an embedded node's restart ends the
 /// stream once: one reconnect), the end's checks (boards = ledgers, 0 lost, 0 doubled), node CPU and peak RSS.
 /// </summary>
@@ -93,7 +94,7 @@ public static class SoakScenario
         foreach (var phase in phases.Where(p => p.LagSamples > 0))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"soak: board lag {phase.Name}: p50 {phase.LagP50Ms:F0} ms, p99 {phase.LagP99Ms:F0} ms ({(phase.LagP99Ms <= 1000 ? "≤ 1 s" : "OVER 1 s")}), max {phase.LagMaxMs:F0} ms, {phase.LagSamples} samples, {phase.LagMissed} not seen within {SampleDeadline.TotalSeconds:0} s"));
+                $"soak: board lag {phase.Name}: p50 {phase.LagP50Ms:F0} ms, p99 {phase.LagP99Ms:F0} ms ({(phase.LagP99Ms <= 1000 ? "≤ 1 s" : "OVER 1 s")}), max {phase.LagMaxMs:F0} ms, {phase.LagSamples} samples, {phase.LagMissed} not seen within {SampleDeadline.TotalSeconds:0} s; from the award's call (its latency included) p50 {phase.LagFromCallP50Ms:F0} ms, p99 {phase.LagFromCallP99Ms:F0} ms"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -150,6 +151,7 @@ public static class SoakScenario
                     var amount = Math.Max(1, top - totals[slot] + 1);
                     var seen = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
                     pending[member] = (totals[slot] + amount, seen);
+                    var called = timeline.Now;
                     if (!await awards.AwardAsync(member, amount, $"soak-lag-{key}"))
                     {
                         return;
@@ -161,6 +163,7 @@ public static class SoakScenario
                     {
                         var at = await seen.Task.WaitAsync(SampleDeadline);
                         timeline.Lag(acknowledged, Math.Max(0, (at - acknowledged).TotalMilliseconds));
+                        timeline.LagFromCall(acknowledged, (at - called).TotalMilliseconds);
                     }
                     catch (TimeoutException)
                     {
