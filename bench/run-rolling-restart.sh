@@ -5,6 +5,7 @@
 # to stop each silo gracefully and start it again in turn, then to SIGKILL one and start it again. Every pid is taken
 # from this shell and signalled by pid. Everything is removed at the end; the exit code is the bench's.
 # Usage: bench/run-rolling-restart.sh [bench arguments...]   e.g. bench/run-rolling-restart.sh --members 2000 --rate 200 --duration 30
+# KEEP_LOGS=DIR copies the processes' logs and the control files there before the temp directory is removed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/bench/control.sh"

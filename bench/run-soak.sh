@@ -4,6 +4,7 @@
 # SIGTERM and starts it again on the same data. The node's pid is taken from this shell and signalled by pid.
 # Everything is removed at the end; the exit code is the bench's.
 # Usage: bench/run-soak.sh [bench arguments...]   e.g. bench/run-soak.sh --members 100000 --rate 200 --duration 600
+# KEEP_LOGS=DIR copies the processes' logs and the control files there before the temp directory is removed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/bench/control.sh"
