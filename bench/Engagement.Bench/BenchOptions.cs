@@ -7,7 +7,8 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Engagement.Bench -- <scenario> [options]
-        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | parks | all, or several: health,checkin
+        scenarios: health | checkin | mixed | redeem | leaderboard | ledger-depth | parks | all, or several: health,checkin;
+                   rolling (bench/run-rolling-restart.sh) and soak (bench/run-soak.sh), which restart nodes, run alone
         options:
           --target URL        the node's gRPC address (default http://127.0.0.1:5080)
           --key-file PATH     the node's development signing key (default ./data/dev-signing-key: the node's data
@@ -15,14 +16,19 @@ public sealed record BenchOptions
           --wait S            seconds to wait for the node to answer its health check (default 30)
           --members N         members to seed (default 2000)
           --concurrency N     calls in flight (default 64)
-          --duration S        seconds per timed scenario: health, mixed, leaderboard queries (default 10)
+          --duration S        seconds per timed scenario: health, mixed, leaderboard queries; soak: the whole load
+                              (half before the restart, half after); rolling: the load before the first restart
+                              and after each (default 10)
           --depth N           ledger entries for ledger-depth (default 10000)
           --count N           redemptions for redeem (default: all seeded members)
           --rate R            offered rate of the open-loop phases: validate+confirm pairs per second for redeem,
-                              check-ins per second for parks (default 500)
+                              check-ins per second for parks, awards per second for rolling and soak (default 500)
           --parks N[,N...]    parks: the steps, each the same --members split over N new parks (default 1,4,16)
           --settle S          parks: seconds the node's CPU is still counted after every board is complete (default 6)
           --node-pid PID[,PID] report CPU and peak memory of the node's processes (same machine; summed)
+          --control DIR       rolling, soak: the directory through which the script that started the nodes is asked
+                              to stop, kill and start them (its scripts pass it)
+          --silos N           rolling: how many silos to restart in turn, 0..N-1 (default 3); then silo 1 is killed
           --json PATH         also write the results as JSON
         """;
 
@@ -40,6 +46,8 @@ public sealed record BenchOptions
     public IReadOnlyList<int>? NodePids { get; init; }
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(30);
     public string? JsonPath { get; init; }
+    public string? Control { get; init; }
+    public int Silos { get; init; } = 3;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -66,6 +74,8 @@ public sealed record BenchOptions
                 "--settle" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--node-pid" => options with { NodePids = [.. value.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] },
                 "--json" => options with { JsonPath = value },
+                "--control" => options with { Control = value },
+                "--silos" => options with { Silos = Positive("--silos", [int.Parse(value, CultureInfo.InvariantCulture)])[0] },
                 "--wait" => options with { Wait = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -92,6 +92,12 @@ foreach (var scenario in run)
         case "parks":
             await MeasureAsync(() => ParksScenario.RunAsync(channel, tokens, node, options));
             break;
+        case "rolling":
+            await MeasureAsync(() => RollingScenario.RunAsync(channel, tokens, options));
+            break;
+        case "soak":
+            await MeasureAsync(() => SoakScenario.RunAsync(channel, tokens, options));
+            break;
         default:
             Console.Error.WriteLine($"unknown scenario '{scenario}'\n{BenchOptions.Usage}");
             return 2;

@@ -42,6 +42,73 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("\"P99Ms\"", await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The soak at a tiny size, this test acting as bench/run-soak.sh: it serves the bench's control files, stopping
+    /// the node with SIGTERM and starting it again on the same data when asked.
+    /// </summary>
+    [Fact]
+    public async Task TheSoakRestartsTheNodeWhenItAsksAndFindsNothingLost()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-soak-").FullName;
+        var control = Directory.CreateDirectory(Path.Combine(directory, "control")).FullName;
+        var settings = new NodeSettings(directory, []);
+        var node = await NodeProcess.StartAsync(settings);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in (string[])[BuildOutput.Of("bench/Engagement.Bench"), "soak", "--target", $"http://127.0.0.1:{settings.GrpcPort}", "--key-file", Path.Combine(directory, "dev-signing-key"),
+                         "--members", "40", "--rate", "20", "--duration", "4", "--concurrency", "4", "--control", control])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var handled = 0;
+            while (!process.HasExited)
+            {
+                var requests = File.Exists(Path.Combine(control, "requests")) ? await File.ReadAllLinesAsync(Path.Combine(control, "requests"), TestContext.Current.CancellationToken) : [];
+                for (; handled < requests.Length; handled++)
+                {
+                    var (sequence, verb) = (requests[handled].Split(' ')[0], requests[handled].Split(' ')[1]);
+                    if (verb == "stop")
+                    {
+                        await node.StopAsync(TimeSpan.FromSeconds(90));
+                        await node.DisposeAsync();
+                    }
+                    else
+                    {
+                        node = await NodeProcess.StartAsync(settings);
+                    }
+
+                    // No pid to report: this test does not pass --node-pid.
+                    await File.AppendAllTextAsync(Path.Combine(control, "replies"), $"{sequence} ok 0\n", TestContext.Current.CancellationToken);
+                }
+
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            var report = await output;
+            Assert.True(process.ExitCode == 0, report + await error);
+            Assert.Equal(["1 stop 0", "2 start 0"], await File.ReadAllLinesAsync(Path.Combine(control, "requests"), TestContext.Current.CancellationToken));
+            Assert.Contains("soak: before the restart (from ", report, StringComparison.Ordinal);
+            Assert.Contains("soak: after the restart (from ", report, StringComparison.Ordinal);
+            Assert.Contains("soak: board lag after the restart: p50 ", report, StringComparison.Ordinal);
+            Assert.Contains(" 0 lost, 0 doubled, 0 not acknowledged, 0 with another amount; 0 balances differing", report, StringComparison.Ordinal);
+            Assert.Contains(": 15 equal at the first read", report, StringComparison.Ordinal);
+            Assert.Contains("soak: watch held through the run shows the final totals", report, StringComparison.Ordinal);
+            Assert.Contains("; watch errors 1 (allowed: 1)", report, StringComparison.Ordinal);
+            Assert.Contains("| soak: end checks |", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task WithoutANodeTheBenchSaysSoInOneSentenceAndExitsNonZero()
     {
