@@ -14,7 +14,7 @@ public sealed class LiveHubTests
     public async Task ASubscriptionThatFailedOnceIsForgottenSoTheNextWatchSucceeds()
     {
         var grain = new FakeWatchable { FailNext = true };
-        var hub = new LiveHub(LocalObjects.Factory(), NullLogger<LiveHub>.Instance);
+        var hub = new LiveHub(LocalObjects.Factory(), new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance), NullLogger<LiveHub>.Instance);
         var first = Channel.CreateUnbounded<string>();
         var second = Channel.CreateUnbounded<string>();
 
@@ -36,7 +36,7 @@ public sealed class LiveHubTests
     public async Task WatchersOfOneGrainShareOneSubscriptionAndARecreatedGrainIsFoundByTheRenewal()
     {
         var grain = new FakeWatchable();
-        var hub = new LiveHub(LocalObjects.Factory(), NullLogger<LiveHub>.Instance);
+        var hub = new LiveHub(LocalObjects.Factory(), new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance), NullLogger<LiveHub>.Instance);
         var a = Channel.CreateUnbounded<string>();
         var b = Channel.CreateUnbounded<string>();
         await using var joinedA = await hub.JoinAsync(grain, a.Writer);

@@ -1,4 +1,5 @@
 using Engagement.V1;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +52,41 @@ public sealed class LiveRestartTests
             });
             Assert.True(await feed.ResponseStream.MoveNext(feedDeadline.Token));
             Assert.Equal(notice.Notice.NoticeId, feed.ResponseStream.Current.Notice.NoticeId);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task StoppingANodeEndsItsWatchesWithUnavailableInsteadOfHoldingTheShutdown()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-live-term-").FullName;
+        var settings = new NodeSettings(directory, []);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.GrpcPort}");
+        var node = await NodeProcess.StartAsync(settings);
+        try
+        {
+            var flow = await LiveFlow.SeedAsync(channel, settings.Key, members: 2);
+            var admin = Seed.Reattach(flow.Seed, channel, settings.Key).Admin;
+            using var watch = admin.Leaderboards.WatchLeaderboard(new WatchLeaderboardRequest
+            {
+                Scope = LeaderboardScope.BranchMembers, ScopeId = flow.Seed.Branch, Period = LeaderboardPeriod.All,
+            }, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken), "a snapshot");
+
+            // SIGTERM: the watch ends at once with UNAVAILABLE (watch again), and the node exits well within the host's
+            // 30 s shutdown timeout, which a held watch used to run out (refusing every call meanwhile).
+            var stopping = node.StopAsync(TimeSpan.FromSeconds(20));
+            await RpcAssert.FailsAsync(StatusCode.Unavailable, ErrorReasons.Unavailable, async () =>
+            {
+                while (await watch.ResponseStream.MoveNext(TestContext.Current.CancellationToken))
+                {
+                }
+            });
+            await stopping;
         }
         finally
         {

@@ -29,6 +29,10 @@ public static class ExceptionMapper
         _ => Build(Code.Internal, ErrorReasons.Internal, "Internal error."),
     };
 
+    /// <summary>What a watch stream ends with when its node starts stopping: watch again (another node, or this one once back).</summary>
+    public static RpcException ShuttingDown() =>
+        Build(Code.Unavailable, ErrorReasons.Unavailable, "This node is shutting down; watch again.");
+
     /// <summary>True when the failure is a bug or an outage worth logging with its stack, not a client's mistake.</summary>
     public static bool IsUnexpected(Exception exception) =>
         exception is not (RpcException or EngagementException or OperationCanceledException);

@@ -69,7 +69,7 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
                 periodChanged = false;
                 while (!periodChanged)
                 {
-                    var page = await updates.Reader.ReadAsync(context.CancellationToken);
+                    var page = await hub.NextAsync(updates.Reader, context.CancellationToken);
                     if (page.Ended)
                     {
                         // The park's calendar moved on: follow it to the new period's board (a fresh snapshot, marked).

@@ -94,7 +94,7 @@ public sealed class NoticeService(IGrainFactory grains, LiveHub hub) : V1.Notice
             await context.WriteResponseHeadersAsync([]);
             while (!context.CancellationToken.IsCancellationRequested)
             {
-                var notice = await updates.Reader.ReadAsync(context.CancellationToken);
+                var notice = await hub.NextAsync(updates.Reader, context.CancellationToken);
                 await responseStream.WriteAsync(new() { Notice = notice.ToProto(read: false) }, context.CancellationToken);
             }
         }

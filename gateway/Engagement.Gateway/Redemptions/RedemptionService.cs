@@ -51,7 +51,7 @@ public sealed partial class RedemptionService(IGrainFactory grains, LiveHub hub)
         var version = view.Version;
         while (!IsFinal(view.Status))
         {
-            view = await updates.Reader.ReadAsync(context.CancellationToken);
+            view = await hub.NextAsync(updates.Reader, context.CancellationToken);
             if (view.Version > version)
             {
                 version = view.Version;

@@ -8,9 +8,11 @@ namespace Engagement.Gateway;
 /// channel. The subscription is a leased grain observer renewed every <see cref="LiveWatch.Renew"/>; each renewal
 /// returns the grain's current state, which is relayed too, so a grain re-created after a restart or on another silo
 /// is found again and its watchers get its state within one renewal. Nothing is stored. A subscription that failed is
-/// forgotten at once: the next watch of that grain tries afresh.
+/// forgotten at once: the next watch of that grain tries afresh. When the node starts stopping, every watch ends at
+/// once with UNAVAILABLE (<see cref="NextAsync"/>), so the client watches again elsewhere (or here, once the node is
+/// back) instead of a held stream keeping the node from stopping until the host's shutdown timeout.
 /// </summary>
-public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logger)
+public sealed partial class LiveHub(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<LiveHub> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(Type, IAddressable), IRelay> _relays = []; // grain references are equal by grain id
@@ -70,6 +72,24 @@ public sealed partial class LiveHub(IGrainFactory grains, ILogger<LiveHub> logge
         }
 
         return leave;
+    }
+
+    /// <summary>
+    /// The next change for a watch stream whose call is <paramref name="call"/>. When the node starts stopping, the
+    /// watch ends with UNAVAILABLE instead of waiting (a watch never ends by itself, and ASP.NET Core's shutdown waits
+    /// for open requests: a node holding one took the host's full 30 s to stop on SIGTERM, refusing calls meanwhile).
+    /// </summary>
+    public async ValueTask<T> NextAsync<T>(ChannelReader<T> reader, CancellationToken call)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(call, lifetime.ApplicationStopping);
+        try
+        {
+            return await reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !call.IsCancellationRequested)
+        {
+            throw ExceptionMapper.ShuttingDown();
+        }
     }
 
     /// <summary>The metric tag of a watch: what is watched.</summary>
