@@ -31,6 +31,7 @@ export Engagement__Storage__ConnectionString="Host=127.0.0.1;Port=$port;Username
 export Engagement__Auth__SigningKeyFile="$root/dev-signing-key"
 export DOTNET_ENVIRONMENT=Development   # development signing (the bench mints its tokens) starts only there
 export Engagement__RateLimit__Enabled=false   # one bench operator writes far faster than the per-caller limit allows a person
+export Engagement__Dashboard__Enabled=false   # as in production: the dashboard (on by default in development) profiles every grain call
 for i in 0 1; do
   mkdir -p "$root/silo$i"
   (cd "$root/silo$i" && exec dotnet "$silo" --Engagement:Cluster:SiloPort=$((12111 + i)) --Engagement:Cluster:GatewayPort=$((31000 + i)) \

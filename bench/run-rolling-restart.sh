@@ -41,6 +41,7 @@ export Engagement__Cluster__ClusterId=rolling
 export Engagement__Auth__SigningKeyFile="$root/dev-signing-key"
 export DOTNET_ENVIRONMENT=Development   # development signing (the bench mints its tokens) starts only there
 export Engagement__RateLimit__Enabled=false   # one bench operator writes far faster than the per-caller limit allows a person
+export Engagement__Dashboard__Enabled=false   # as in production: the dashboard (on by default in development) profiles every grain call
 
 # Slot N < 3: silo N (its gRPC port 7600+10N, HTTP 7601+10N); slot 3: the standalone gateway (gRPC 7650, HTTP 7651).
 start_slot() {

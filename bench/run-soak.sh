@@ -24,6 +24,7 @@ dotnet build -c Release "$repo" >/dev/null
 silo="$repo/silo/Engagement.Silo/bin/Release/net10.0/Engagement.Silo.dll"
 export DOTNET_ENVIRONMENT=Development   # development signing (the bench mints its tokens) starts only there
 export Engagement__RateLimit__Enabled=false   # one bench operator writes far faster than the per-caller limit allows a person
+export Engagement__Dashboard__Enabled=false   # as in production: the dashboard (on by default in development) profiles every grain call
 
 start_slot() {
   mkdir -p "$root/node"
