@@ -15,4 +15,18 @@ public sealed class SqliteDurabilityTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AcknowledgedConfirmationsAtOneMerchantSurviveAKillMidFlight()
+    {
+        var directory = Directory.CreateTempSubdirectory("engagement-kill-confirm-").FullName;
+        try
+        {
+            await Durability.AcknowledgedConfirmationsSurviveAKillMidFlightAsync(new NodeSettings(directory, []));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

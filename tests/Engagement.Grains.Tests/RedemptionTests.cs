@@ -120,6 +120,48 @@ public sealed class RedemptionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task FiftyRedemptionsAtOneMerchantWithThirtyInStockSellThirtyAndEveryLedgerAgrees()
+    {
+        // The merchant's stock moves interleave and share writes: the count must still be exact.
+        var (_, shop) = await ShopAsync(cost: 10, stock: 30);
+        var customers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => shop.CustomerAsync(25)));
+        var started = await Task.WhenAll(customers.Select(async c =>
+        {
+            try
+            {
+                return await shop.StartAsync(c.Caller);
+            }
+            catch (EngagementException e) when (e.Reason == ErrorReasons.OutOfStock)
+            {
+                return null;
+            }
+        }));
+        var pending = started.OfType<RedemptionView>().ToList();
+
+        // Every redemption confirmed at once, each also retried with its key while the first is in flight.
+        var confirms = await Task.WhenAll(pending.SelectMany(view => new[] { 0, 1 }.Select(_ =>
+            shop.Redemption(view).ConfirmAsync(shop.Staff, shop.MerchantId, Shop.Secret(view), $"confirm-{view.RedemptionId}"))));
+
+        var item = await shop.ItemAsync();
+        var settlement = await shop.Merchant.GetSettlementAsync(shop.Staff, ParkClock.DayOf(fixture.Time.GetUtcNow(), ParkClock.DefaultTimeZone));
+        Assert.Equal(30, pending.Count);
+        Assert.All(confirms, c => Assert.Equal(RedemptionStatus.Completed, c.Status));
+        Assert.Equal(30, confirms.DistinctBy(c => c.RedemptionId).Count());
+        Assert.All(confirms.GroupBy(c => c.RedemptionId), pair => Assert.Equal(pair.First(), pair.Last()));
+        Assert.Equal((0, 0, 30), (item.Available, item.Reserved, item.Sold));
+        Assert.Equal((30, 300), (settlement.Redemptions, settlement.Points));
+        foreach (var (member, caller) in customers)
+        {
+            var balance = await member.GetBalanceAsync(caller);
+            var ledger = await member.ListLedgerAsync(caller, 100, null);
+            Assert.Equal(ledger.Entries.Sum(e => e.Amount), balance.Balance);
+            Assert.Equal(0, balance.Held);
+        }
+
+        Assert.Equal(30, (await Task.WhenAll(customers.Select(c => c.Member.GetBalanceAsync(c.Caller)))).Count(b => b.Balance == 15));
+    }
+
+    [Fact]
     public async Task AMemberStartingManyRedemptionsAtOnceNeverHoldsMoreThanTheBalance()
     {
         var (_, shop) = await ShopAsync(cost: 10);

@@ -28,13 +28,20 @@ public interface IMerchantGrainInternal : IGrainWithStringKey
     [AlwaysInterleave]
     Task DemandStaffAsync(Caller caller, string action, CancellationToken cancellationToken = default);
 
-    /// <summary>For grains: reserves one unit of an active item for a redemption (idempotent per redemption).</summary>
+    /// <summary>
+    /// For grains: reserves one unit of an active item for a redemption (idempotent per redemption). Reserve, release
+    /// and commit interleave with each other and with the merchant's other calls, and concurrent ones share the
+    /// merchant's writes (each answered after its change is durable).
+    /// </summary>
+    [AlwaysInterleave]
     Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default);
 
     /// <summary>For grains: gives a reserved unit back (cancelled or expired); nothing when it is not reserved.</summary>
+    [AlwaysInterleave]
     Task ReleaseAsync(string redemptionId, CancellationToken cancellationToken = default);
 
     /// <summary>For grains: the reserved unit is sold (idempotent) and counted in the day's settlement.</summary>
+    [AlwaysInterleave]
     Task CommitAsync(string redemptionId, long points, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>For grains: a refunded unit is back in stock (idempotent) and counted in the day's settlement.</summary>

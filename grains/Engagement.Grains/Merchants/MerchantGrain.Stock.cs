@@ -6,12 +6,17 @@ public sealed partial class MerchantGrain
     /// <summary>Settlement days kept in the merchant's row (older ones are past any refund or dispute window).</summary>
     private const int KeptDays = 400;
 
+    // Reserve, release and commit interleave (IMerchantGrain): each checks and changes the state without an await in
+    // between, then waits for a write that carries its change; concurrent redemptions share writes. A repeated call
+    // waits until the first one's change is durable before it answers.
+
     public async Task<CatalogItem> ReserveAsync(string redemptionId, string itemId, CancellationToken cancellationToken = default)
     {
         RequireInfo();
         var item = RequireItem(itemId);
         if (S.Reserved.ContainsKey(redemptionId))
         {
+            await Writes.DurableAsync();
             return item;
         }
 
@@ -25,10 +30,10 @@ public sealed partial class MerchantGrain
             throw EngagementException.FailedPrecondition(ErrorReasons.OutOfStock, $"'{item.Spec.Name}' is out of stock.").With("availableUnits", 0);
         }
 
-        S.Items[itemId] = item with { Available = item.Available - 1, Reserved = item.Reserved + 1 };
+        var reserved = S.Items[itemId] = item with { Available = item.Available - 1, Reserved = item.Reserved + 1 };
         S.Reserved[redemptionId] = itemId;
-        await SaveAsync(state);
-        return S.Items[itemId];
+        await Writes.SaveAsync();
+        return reserved;
     }
 
     public async Task ReleaseAsync(string redemptionId, CancellationToken cancellationToken = default)
@@ -37,7 +42,11 @@ public sealed partial class MerchantGrain
         {
             var item = S.Items[itemId];
             S.Items[itemId] = item with { Available = item.Available + 1, Reserved = item.Reserved - 1 };
-            await SaveAsync(state);
+            await Writes.SaveAsync();
+        }
+        else
+        {
+            await Writes.DurableAsync();
         }
     }
 
@@ -45,13 +54,14 @@ public sealed partial class MerchantGrain
     {
         if (!S.Reserved.Remove(redemptionId, out var itemId))
         {
+            await Writes.DurableAsync();
             return;
         }
 
         var item = S.Items[itemId];
         S.Items[itemId] = item with { Reserved = item.Reserved - 1, Sold = item.Sold + 1 };
         Settle(itemId, at, redemptions: 1, points, refunds: 0, refunded: 0);
-        await SaveAsync(state);
+        await Writes.SaveAsync();
     }
 
     public async Task ReturnAsync(string redemptionId, string itemId, long points, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -65,7 +75,7 @@ public sealed partial class MerchantGrain
         S.Items[itemId] = item with { Available = item.Available + 1, Sold = item.Sold - 1 };
         Settle(itemId, at, redemptions: 0, 0, refunds: 1, points);
         await moves.RecordAsync($"return:{redemptionId}", null, S.Items[itemId]);
-        await SaveAsync(state);
+        await Writes.SaveAsync();
     }
 
     private void Settle(string itemId, DateTimeOffset at, int redemptions, long points, int refunds, long refunded)

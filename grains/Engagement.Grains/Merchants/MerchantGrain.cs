@@ -13,11 +13,16 @@ public sealed partial class MerchantGrain(
     ILogger<MerchantGrain> logger) : EngagementGrain, IMerchantGrain, IMerchantGrainInternal
 {
     private readonly Queue<DateTimeOffset> _merchantValidations = new();
+
+    /// <summary>Every write of the merchant's row: stock moves of different redemptions interleave and share writes.</summary>
+    private CoalescedWrites<MerchantState>? _writes;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _staffValidations = new(StringComparer.Ordinal);
 
     private string MerchantId => this.GetPrimaryKeyString();
 
     private MerchantState S => state.State;
+
+    private CoalescedWrites<MerchantState> Writes => _writes ??= new(this, state);
 
     public async Task<MerchantInfo> CreateAsync(Caller caller, string parkId, string name, string idempotencyKey, CancellationToken cancellationToken = default)
     {
@@ -30,7 +35,7 @@ public sealed partial class MerchantGrain(
             S.CreationKey = idempotencyKey;
             S.CreationHash = request;
             S.TimeZone = park.TimeZone;
-            await SaveAsync(state);
+            await Writes.SaveAsync();
         }
         else if (!CreateOnce.IsRetry(S.CreationKey, S.CreationHash, idempotencyKey, request) || S.Info.ParkId != parkId)
         {
@@ -75,7 +80,7 @@ public sealed partial class MerchantGrain(
         var audit = ItemAudit(caller, now, spec, existing is null ? $"created with {initialStock} in stock" : CatalogChanges.Describe(existing.Spec, spec));
         await edits.RecordAsync(idempotencyKey, request, S.Items[spec.ItemId]);
         await audits.RecordAsync(idempotencyKey, null, audit);
-        await SaveAsync(state);
+        await Writes.SaveAsync();
         await AuditTrail.AppendAsync(GrainFactory, S.TimeZone, audit, idempotencyKey);
         return S.Items[spec.ItemId];
     }
@@ -83,10 +88,13 @@ public sealed partial class MerchantGrain(
     public async Task<CatalogItem> RestockAsync(Caller caller, string itemId, long delta, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         await DemandStaffOrAdminAsync(caller, "restock this catalogue");
-        var item = RequireItem(itemId);
+        RequireItem(itemId);
         var moves = Moves();
         var request = RequestHash.Of(itemId, delta);
-        if (await moves.FindAsync($"restock:{idempotencyKey}", request) is { } first)
+        var first = await moves.FindAsync($"restock:{idempotencyKey}", request);
+        // Read after the await: redemptions' stock moves interleave with this call.
+        var item = RequireItem(itemId);
+        if (first is not null)
         {
             // Also on a retry: the audit record may be what a crash lost (moves kept from before the log have no result
             // and predate the audit of restocks).
@@ -107,7 +115,7 @@ public sealed partial class MerchantGrain(
         var now = clock.UtcNow;
         S.Items[itemId] = item with { Available = item.Available + delta };
         await moves.RecordAsync($"restock:{idempotencyKey}", request, S.Items[itemId]);
-        await SaveAsync(state);
+        await Writes.SaveAsync();
         await AuditRestockAsync(caller, now, delta, S.Items[itemId], idempotencyKey);
         return S.Items[itemId];
     }
@@ -117,12 +125,14 @@ public sealed partial class MerchantGrain(
         var info = RequireInfo();
         if (await IsStaffOrAdminAsync(caller))
         {
+            await Writes.DurableAsync();
             return [.. S.Items.Values];
         }
 
         var member = await GrainFactory.CallingMemberAsync(caller, cancellationToken);
         await DemandAsync(caller, member?.ParkId == info.ParkId, "browse this merchant");
         var now = clock.UtcNow;
+        await Writes.DurableAsync(); // no stock figure shown before it is durable
         return [.. S.Items.Values.Where(i => i.IsActiveAt(now))];
     }
 
@@ -136,6 +146,7 @@ public sealed partial class MerchantGrain(
     {
         await DemandStaffOrAdminAsync(caller, "read this merchant's settlement");
         var settled = day ?? ParkClock.DayOf(clock.UtcNow, S.TimeZone);
+        await Writes.DurableAsync(); // no redemption counted before its commit is durable
         return S.Days.GetValueOrDefault(settled) ?? new Settlement(MerchantId, settled, 0, 0, 0, 0, []);
     }
 
@@ -216,7 +227,7 @@ public sealed partial class MerchantGrain(
             changed = info with { Staff = change(info.Staff) };
             S.Info = changed;
             await changes.RecordAsync(key, request, changed);
-            await SaveAsync(state);
+            await Writes.SaveAsync();
         }
 
         // Also on a retry (stamped with the first call's time): the audit record may be what a crash lost.

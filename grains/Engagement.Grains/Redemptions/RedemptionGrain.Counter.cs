@@ -118,7 +118,7 @@ public sealed partial class RedemptionGrain
         state.State.View = view with { Status = RedemptionStatus.Completed, CompletedAt = now, Version = view.Version + 1 };
         await SaveAsync(state);
         await ListAsync();
-        await UnregisterExpiryAsync();
+        UnregisterExpiryLater();
         _watchers?.Push(state.State.View);
     }
 

@@ -183,6 +183,28 @@ public sealed partial class RedemptionGrain(
         }
     }
 
+    /// <summary>
+    /// Unregisters the expiry reminder after the answer (a reminder-table write of its own need not delay the counter).
+    /// Safe to lose: if it fails, or the process dies first, the reminder's next tick finds the redemption completed
+    /// and unregisters it then.
+    /// </summary>
+    private void UnregisterExpiryLater() => _ = UnregisterQuietlyAsync();
+
+    private async Task UnregisterQuietlyAsync()
+    {
+        try
+        {
+            await UnregisterExpiryAsync();
+        }
+        catch (Exception e)
+        {
+            LogUnregisterFailed(e, RedemptionId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redemption {RedemptionId}: its expiry reminder stays until its next tick (unregistering failed)")]
+    private partial void LogUnregisterFailed(Exception exception, string redemptionId);
+
     private async Task UnregisterExpiryAsync()
     {
         if ((_expiry ?? await this.GetReminder(ExpiryReminder)) is { } reminder)

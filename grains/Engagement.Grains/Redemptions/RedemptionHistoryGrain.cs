@@ -1,11 +1,22 @@
 namespace Engagement;
 
+/// <summary>
+/// A member's redemptions, or a counter's day. Reentrant: a counter's day is listed to by every redemption of its
+/// merchant that day, so records arriving together change the list without an await and share one write
+/// (<see cref="CoalescedWrites{T}"/>); each is answered after the write that carries it, and a page is read only once
+/// everything it may show is durable.
+/// </summary>
 [GrainType("redemption-history")]
+[Reentrant]
 public sealed class RedemptionHistoryGrain(
     [PersistentState("redemption-history", StorageNames.Main)] IPersistentState<RedemptionHistoryState> state,
     DomainClock clock) : EngagementGrain, IRedemptionHistoryGrain, IRedemptionHistoryGrainInternal
 {
+    private CoalescedWrites<RedemptionHistoryState>? _writes;
+
     private List<RedemptionHistoryEntry> Entries => state.State.Entries;
+
+    private CoalescedWrites<RedemptionHistoryState> Writes => _writes ??= new(this, state);
 
     public async Task RecordAsync(RedemptionView view, CancellationToken cancellationToken = default)
     {
@@ -15,6 +26,7 @@ public sealed class RedemptionHistoryGrain(
         {
             if (Entries[existing].View.Version >= listed.Version)
             {
+                await Writes.DurableAsync();
                 return;
             }
 
@@ -25,7 +37,7 @@ public sealed class RedemptionHistoryGrain(
             Entries.Add(new RedemptionHistoryEntry { Sequence = Entries.Count == 0 ? 1 : Entries[^1].Sequence + 1, View = listed });
         }
 
-        await SaveAsync(state);
+        await Writes.SaveAsync();
     }
 
     public async Task<RedemptionPage> ListAsync(Caller caller, RedemptionStatus? status, long? before, int pageSize, CancellationToken cancellationToken = default)
@@ -41,6 +53,7 @@ public sealed class RedemptionHistoryGrain(
             await GrainFactory.GetGrain<IMerchantGrainInternal>(merchantId).DemandStaffAsync(caller, "read this merchant's counter", cancellationToken);
         }
 
+        await Writes.DurableAsync();
         // Sequences only grow, so "before the last one shown" neither repeats nor skips anything, even while new
         // redemptions are listed between two pages.
         var page = new List<RedemptionView>(pageSize);
