@@ -5,24 +5,19 @@
 # e.g. bench/run-postgres-cluster.sh all --members 5000 --count 3000 --rate 500
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 root="$(mktemp -d /tmp/engagement-pg-bench.XXXXXX)"
 port=55432
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$root"; as_pg=(runuser -u postgres --); fi
+source "$repo/bench/throwaway-postgres.sh"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null 2>&1 || true
+  pg_stop
   rm -rf "$root"
 }
 trap cleanup EXIT INT TERM
 
-"${as_pg[@]}" "$bin/initdb" -D "$root/pg" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-# Durable PostgreSQL (fsync and synchronous_commit on, the defaults): an acknowledged write is committed.
-"${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -l "$root/pg.log" -w -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-"${as_pg[@]}" "$bin/psql" -h 127.0.0.1 -p $port -U postgres -qc "CREATE DATABASE engagement" >/dev/null
+pg_start
 
 dotnet build -c Release "$repo" >/dev/null
 silo="$repo/silo/Engagement.Silo/bin/Release/net10.0/Engagement.Silo.dll"

@@ -9,28 +9,23 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/bench/control.sh"
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 root="$(mktemp -d /tmp/engagement-rolling.XXXXXX)"
 port=55433
 silos=3
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$root"; as_pg=(runuser -u postgres --); fi
+source "$repo/bench/throwaway-postgres.sh"
 declare -a pids=()
 bench_pid=""
 cleanup() {
   [ -n "$bench_pid" ] && kill "$bench_pid" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null 2>&1 || true
+  pg_stop
   if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$root"/*.log "$root"/control/* "$KEEP_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$root"
 }
 trap cleanup EXIT INT TERM
 
-"${as_pg[@]}" "$bin/initdb" -D "$root/pg" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-# Durable PostgreSQL (fsync and synchronous_commit on, the defaults): an acknowledged write is committed.
-"${as_pg[@]}" "$bin/pg_ctl" -D "$root/pg" -l "$root/pg.log" -w -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-"${as_pg[@]}" "$bin/psql" -h 127.0.0.1 -p $port -U postgres -qc "CREATE DATABASE engagement" >/dev/null
+pg_start
 
 dotnet build -c Release "$repo" >/dev/null
 silo="$repo/silo/Engagement.Silo/bin/Release/net10.0/Engagement.Silo.dll"
