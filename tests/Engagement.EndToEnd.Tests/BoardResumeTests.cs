@@ -59,7 +59,7 @@ public sealed class BoardResumeTests
     }
 
     /// <summary>The member grain's class (the statistics name it with its assembly): not the members' history grains.</summary>
-    private static bool IsMember(string grainType) => grainType.Contains("MemberGrain", StringComparison.Ordinal);
+    internal static bool IsMember(string grainType) => grainType.Contains("MemberGrain", StringComparison.Ordinal);
 
     private static bool IsBoardOrMember(string grainType) => IsMember(grainType) || grainType.Contains("Leaderboard", StringComparison.Ordinal);
 
@@ -86,7 +86,7 @@ public sealed class BoardResumeTests
             return live == 0 ? true : throw new InvalidOperationException($"{live} boards and members active");
         }, Deadline, "boards and members collected");
 
-    private static async Task<int> ActivationsAsync(TestNode node, Func<string, bool> ofType)
+    internal static async Task<int> ActivationsAsync(TestNode node, Func<string, bool> ofType)
     {
         var management = node.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         return (await management.GetSimpleGrainStatistics()).Where(s => ofType(s.GrainType)).Sum(s => s.ActivationCount);

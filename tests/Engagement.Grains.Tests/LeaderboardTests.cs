@@ -35,7 +35,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
     public async Task HigherScoresRankFirstAndTiesGoToWhoeverReachedTheScoreFirst()
     {
         var org = await new Org(_grains).CreateAsync();
-        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
+        var board = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
         var t = fixture.Time.GetUtcNow();
         await board.ApplyAsync(Earned("carol", 5, t.AddMinutes(2)));
         await board.ApplyAsync(Earned("alice", 5, t.AddMinutes(1)));
@@ -73,7 +73,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
             BoardKeys.Key(BoardScope.ParkMembers, org.Park, day),
         })
         {
-            var score = await Poll.UntilAsync(async () => (await _grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(me, member.GetPrimaryKeyString(), 0)).Entry?.Score, 5L);
+            var score = await Poll.UntilAsync(async () => (await _grains.Board<ILeaderboardGrain>(key).AroundAsync(me, member.GetPrimaryKeyString(), 0)).Entry?.Score, 5L);
             Assert.Equal(5, score);
         }
     }
@@ -99,7 +99,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
             BoardKeys.Key(BoardScope.ParkMembers, org.Park, day),
         })
         {
-            var board = _grains.GetGrain<ILeaderboardGrain>(key);
+            var board = _grains.Board<ILeaderboardGrain>(key);
             Assert.Equal(11L, await Poll.UntilAsync(async () => (await board.AroundAsync(me, id, 0)).Entry?.Score, 11L));
             // Synced: the spending the boards never saw (the last entry is one) is not mistaken for lost events.
             Assert.Equal(0, await board.ReconcileAsync());
@@ -133,7 +133,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         var third = (await member.AdjustAsync(org.Admin, 4, "c", "c")).Entry!;
         // A park board the stream never fed (another park's) stands in for a board whose events were lost.
         var elsewhere = await new Org(_grains).CreateAsync();
-        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
+        var board = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
 
         await board.ApplyAsync(third);
         await board.ApplyAsync(third);
@@ -157,7 +157,7 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
 
         // A board this park's stream never fed: the test plays the feed, in a shuffled order, with reconciles racing it.
         var elsewhere = await new Org(_grains).CreateAsync();
-        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
+        var board = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, elsewhere.Park, "all"));
         var feed = entries.OrderBy(_ => Random.Shared.Next()).Select(e => board.ApplyAsync(e, e.Sequence - 1));
         var reconciles = Enumerable.Range(0, 5).Select(_ => board.ReconcileAsync());
         await Task.WhenAll(feed.Concat(reconciles));
@@ -175,11 +175,11 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         await quiet.AdjustAsync(org.Admin, 7, "补录", "a");
         // Once the stream delivered everything, a reconcile finds nothing to repair; a board that nobody asked for yet
         // (it was never activated by an event of this member) is filled from the ledger by a reconcile.
-        var committeeBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
+        var committeeBoard = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
         await Poll.UntilAsync(async () => (await committeeBoard.AroundAsync(org.Admin, quiet.GetPrimaryKeyString(), 0)).Entry?.Score, 7L);
 
         var repairedWhenSynced = await committeeBoard.ReconcileAsync();
-        var yearBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch,
+        var yearBoard = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch,
             BoardKeys.PeriodKey(BoardPeriod.Year, ParkClock.DayOf(fixture.Time.GetUtcNow(), ParkClock.DefaultTimeZone))));
         await yearBoard.ReconcileAsync();
 
@@ -203,9 +203,9 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         await member.AdjustAsync(org.Admin, 3, "after", "b");
 
-        var oldBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
-        var newBoard = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, to, "all"));
-        var committee = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
+        var oldBoard = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all"));
+        var newBoard = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, to, "all"));
+        var committee = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.CommitteeMembers, org.Committee, "all"));
         var atNew = await Poll.UntilAsync(async () => (await newBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score, 3L);
         await oldBoard.ReconcileAsync();
         var atOld = (await oldBoard.AroundAsync(org.Admin, id, 0)).Entry?.Score;
@@ -223,11 +223,11 @@ public sealed class LeaderboardTests(ClusterFixture fixture)
         var other = await new Org(_grains).CreateAsync();
         var outsider = await other.MemberAsync();
         var insider = await org.MemberAsync();
-        var board = _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, org.Park, "all"));
+        var board = _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.ParkMembers, org.Park, "all"));
 
         var denied = await Assert.ThrowsAsync<EngagementException>(() => board.TopAsync(Org.MemberCaller(outsider.GetPrimaryKeyString()), 0, 10));
         var secretaryOfOtherBranch = await Assert.ThrowsAsync<EngagementException>(() =>
-            _grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all")).TopAsync(other.Secretary, 0, 10));
+            _grains.Board<ILeaderboardGrain>(BoardKeys.Key(BoardScope.BranchMembers, org.Branch, "all")).TopAsync(other.Secretary, 0, 10));
         var page = await board.TopAsync(Org.MemberCaller(insider.GetPrimaryKeyString()), 0, 10);
 
         // Callers of another park have no role in this one: its boards are unknown to them.

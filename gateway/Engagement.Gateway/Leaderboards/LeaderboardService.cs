@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Engagement.V1;
@@ -18,14 +19,15 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         var validator = new RequestValidator();
         var filter = $"{request.Scope}|{request.ScopeId}|{request.Period}|{request.PeriodKey}";
         var paging = Paging.Read(validator, "leaderboard", request.PageSize, request.PageToken, filter, DefaultPageSize, MaxPageSize);
-        var offset = Paging.Offset(paging);
+        var (offset, after) = ReadCursor(paging.Cursor);
         var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, request.PeriodKey, validator, context.CancellationToken);
-        var page = await grains.GetGrain<ILeaderboardGrain>(key).TopAsync(caller, offset, paging.Size, context.CancellationToken);
+        var page = await grains.Board<ILeaderboardGrain>(key).TopAsync(caller, offset, paging.Size, after, context.CancellationToken);
+        var next = offset + page.Entries.Count;
         var response = new GetLeaderboardResponse
         {
             PeriodKey = BoardKeys.Parse(key).PeriodKey,
             Total = page.Total,
-            NextPageToken = page.Entries.Count == 0 ? "" : Paging.NextOffset("leaderboard", offset + page.Entries.Count, (int)Math.Min(page.Total, int.MaxValue), filter),
+            NextPageToken = page.Entries.Count == 0 || next >= page.Total ? "" : Paging.Next("leaderboard", Cursor(next, page.Entries[^1]), filter),
         };
         response.Entries.AddRange(page.Entries.Select(ToProto));
         return response;
@@ -37,7 +39,7 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         var memberId = caller.MemberIdOr(request.MemberId);
         var validator = new RequestValidator().Id("member_id", memberId).Range("around", request.Around, 0, 10);
         var key = await LocateAsync(request.Scope, request.ScopeId, request.Period, request.PeriodKey, validator, context.CancellationToken);
-        var standing = await grains.GetGrain<ILeaderboardGrain>(key).AroundAsync(caller, memberId, request.Around, context.CancellationToken);
+        var standing = await grains.Board<ILeaderboardGrain>(key).AroundAsync(caller, memberId, request.Around, context.CancellationToken);
         var response = new GetMemberRankResponse { PeriodKey = BoardKeys.Parse(key).PeriodKey, Entry = standing.Entry is { } e ? ToProto(e) : null, Total = standing.Total };
         response.Above.AddRange(standing.Above.Select(ToProto));
         response.Below.AddRange(standing.Below.Select(ToProto));
@@ -54,12 +56,12 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
         var periodChanged = false;
         while (true)
         {
-            var board = grains.GetGrain<ILeaderboardGrain>(key);
+            var board = grains.Board<ILeaderboardGrain>(key);
             var updates = Channel.CreateBounded<BoardPage>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
             // Join before reading the snapshot, so no change between the two is missed.
             await using (await hub.JoinAsync(board, updates.Writer))
             {
-                var snapshot = await board.TopAsync(caller, 0, top, context.CancellationToken);
+                var snapshot = await board.TopAsync(caller, 0, top, cancellationToken: context.CancellationToken);
                 if (periodChanged || sent == 0 || snapshot.Version != sent)
                 {
                     await responseStream.WriteAsync(Update(snapshot, top, periodChanged), context.CancellationToken);
@@ -85,6 +87,31 @@ public sealed partial class LeaderboardService(IGrainFactory grains, LiveHub hub
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A page's cursor: the next offset and the last entry shown (its score, the time it was reached in UTC ticks and
+    /// its id), so a sharded board continues after that entry instead of reading the whole prefix from every shard.
+    /// </summary>
+    private static string Cursor(int nextOffset, BoardEntry last) =>
+        string.Join(';', nextOffset.ToString(CultureInfo.InvariantCulture), last.Score.ToString(CultureInfo.InvariantCulture),
+            last.ReachedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.MemberId);
+
+    /// <summary>Reads <see cref="Cursor"/> (a bare offset, as tokens of earlier releases hold, pages by offset alone).</summary>
+    private static (int Offset, BoardEntry? After) ReadCursor(string? cursor)
+    {
+        var parts = (cursor ?? "").Split(';', 4);
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+        {
+            return (0, null);
+        }
+
+        return parts.Length == 4
+            && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var score)
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                ? (offset, new BoardEntry(offset, parts[3], score, new DateTimeOffset(ticks, TimeSpan.Zero)))
+                : (offset, null);
     }
 
     private static WatchLeaderboardResponse Update(BoardPage page, int top, bool periodChanged)

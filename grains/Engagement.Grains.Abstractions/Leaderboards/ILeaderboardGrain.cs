@@ -9,8 +9,12 @@ namespace Engagement;
 [Alias("engagement.ILeaderboardGrain")]
 public interface ILeaderboardGrain : IGrainWithStringKey, IWatchable<BoardPage>
 {
-    /// <summary>Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>.</summary>
-    Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Entries from rank <paramref name="offset"/> + 1, at most <paramref name="count"/>. <paramref name="after"/>, when
+    /// given, is the entry at rank <paramref name="offset"/> on the previous page: a sharded board continues after it
+    /// (each shard seeks to it in O(log n)) instead of reading <paramref name="offset"/> entries from every shard.
+    /// </summary>
+    Task<BoardPage> TopAsync(Caller caller, int offset, int count, BoardEntry? after = null, CancellationToken cancellationToken = default);
 
     /// <summary>A member's rank and score with up to <paramref name="around"/> entries above and below.</summary>
     Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default);

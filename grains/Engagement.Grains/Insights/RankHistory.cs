@@ -26,5 +26,5 @@ internal static class RankHistory
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static Task<BoardStanding> Standing(IGrainFactory grains, Caller reader, BoardScope scope, string scopeId, string week, string memberId, CancellationToken cancellationToken) =>
-        grains.GetGrain<ILeaderboardGrain>(BoardKeys.Key(scope, scopeId, week)).AroundAsync(reader, memberId, 0, cancellationToken);
+        grains.Board<ILeaderboardGrain>(BoardKeys.Key(scope, scopeId, week)).AroundAsync(reader, memberId, 0, cancellationToken);
 }

@@ -48,7 +48,7 @@ public sealed partial class BoardBatcherGrain(ILogger<BoardBatcherGrain> logger)
     {
         try
         {
-            await GrainFactory.GetGrain<ILeaderboardGrainInternal>(boardKey).ApplyBatchAsync(updates);
+            await GrainFactory.Board<ILeaderboardGrainInternal>(boardKey).ApplyBatchAsync(updates);
         }
         catch (Exception e)
         {

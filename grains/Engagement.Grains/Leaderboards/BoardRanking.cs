@@ -9,11 +9,13 @@ public sealed class BoardRanking
 {
     private readonly Dictionary<string, BoardScore> _scores;
     private readonly RankedSet<BoardScore> _ranking;
+    private readonly IComparer<BoardScore> _order;
 
     /// <summary>Ranks <paramref name="scores"/> (kept by reference: the board's state) in <paramref name="order"/>.</summary>
     public BoardRanking(Dictionary<string, BoardScore> scores, IComparer<BoardScore> order)
     {
         _scores = scores;
+        _order = order;
         _ranking = new(order);
         foreach (var score in scores.Values)
         {
@@ -135,6 +137,29 @@ public sealed class BoardRanking
         return (Entry(score, rank), Range(first, rank - first), Range(rank + 1, around));
     }
 
+    /// <summary>The entrant's entry (its rank here), or null when not ranked.</summary>
+    public BoardEntry? EntryOf(string id) => _scores.GetValueOrDefault(id) is { } score ? Entry(score, _ranking.CountBefore(score)) : null;
+
+    /// <summary>
+    /// The ranking around a place that need not be an entry here (a shard answering for its merged board): how many
+    /// entries order before <paramref name="key"/>, up to <paramref name="before"/> of them just before it and up to
+    /// <paramref name="after"/> just after it; the key itself, when it is an entry here, is in neither list. A null
+    /// key is the place before the first entry. Ranks in the lists are ranks here.
+    /// </summary>
+    public BoardSlice Slice(BoardEntry? key, int before, int after)
+    {
+        if (key is null)
+        {
+            return new BoardSlice(0, [], Range(0, after), Count);
+        }
+
+        var probe = new BoardScore(key.MemberId, key.Score, key.ReachedAt, 0, key.Members, key.Name);
+        var at = _ranking.CountBefore(probe);
+        var next = at < Count && _order.Compare(_ranking.ElementAt(at), probe) == 0 ? at + 1 : at;
+        var first = Math.Max(0, at - before);
+        return new BoardSlice(at, Range(first, at - first), Range(next, after), Count);
+    }
+
     /// <summary>Puts <paramref name="score"/> in place of <paramref name="old"/>; true when either is in the watched top.</summary>
     private bool Replace(BoardScore? old, BoardScore score)
     {
@@ -157,3 +182,14 @@ public sealed class BoardRanking
 
 /// <summary>What applying a member's entries did: whether points counted, whether the member is new here, the newest entry's time, whether the top changed.</summary>
 public sealed record MemberChange(bool Counted, bool Newcomer, DateTimeOffset At, bool TopChanged);
+
+/// <summary>
+/// A ranking around a place (see <see cref="BoardRanking.Slice"/>): how many entries come before it, the entries just
+/// before and just after it, and how many entries there are.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("engagement.BoardSlice")]
+public sealed record BoardSlice(
+    [property: Id(0)] int CountBefore,
+    [property: Id(1)] IReadOnlyList<BoardEntry> Before,
+    [property: Id(2)] IReadOnlyList<BoardEntry> After,
+    [property: Id(3)] int Count);

@@ -36,9 +36,15 @@ public sealed record BoardScore(
     [property: Id(6)] long NameVersion = 0);
 
 /// <summary>Best first: higher score, then who reached it first, then the smaller member id.</summary>
-public sealed class BoardOrder : IComparer<BoardScore>
+public sealed class BoardOrder : IComparer<BoardScore>, IComparer<BoardEntry>
 {
     public static BoardOrder Instance { get; } = new();
+
+    /// <summary>The same order for entries (shards' pages merged into one).</summary>
+    public int Compare(BoardEntry? x, BoardEntry? y) =>
+        x is null || y is null
+            ? (x is null ? 1 : 0) - (y is null ? 1 : 0)
+            : Compare(new BoardScore(x.MemberId, x.Score, x.ReachedAt), new BoardScore(y.MemberId, y.Score, y.ReachedAt));
 
     public int Compare(BoardScore? x, BoardScore? y)
     {

@@ -34,6 +34,15 @@ public interface ILeaderboardGrainInternal : IGrainWithStringKey
     Task RenameAsync(string memberId, MemberName name);
 
     /// <summary>
+    /// For the grain that merges a sharded board: this ranking around <paramref name="key"/> (null: the top), see
+    /// <see cref="BoardRanking.Slice"/>. Ranks in the answer are ranks on this shard.
+    /// </summary>
+    Task<BoardSlice> SliceAsync(BoardEntry? key, int before, int after, CancellationToken cancellationToken = default);
+
+    /// <summary>For the grain that merges a sharded board: the member's entry on this shard (its rank here), or null.</summary>
+    Task<BoardEntry?> EntryOfAsync(string memberId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Compares every member of the board's scope with their ledger and applies what the stream never delivered
     /// (runs on a timer; also callable). Returns how many members were repaired. Interleaves with everything else:
     /// a pass over a large scope takes a while, and the board keeps serving meanwhile.

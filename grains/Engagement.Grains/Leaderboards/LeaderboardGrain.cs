@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Engagement;
 
 /// <summary>
-/// One board: receives ledger entries (in batches from its silo's batcher), keeps its <see cref="BoardRanking"/>,
+/// One board, or one shard of a sharded board (a park's or committee's members, see <see cref="BoardKeys.ShardsOf"/>;
+/// <see cref="ShardedBoardGrain"/> merges the shards): receives ledger entries (in batches from its silo's batcher), keeps its <see cref="BoardRanking"/>,
 /// repairs itself from the ledger through <see cref="BoardRepair"/>, tells watchers of changes of its top, and, as a
 /// branch board, reports its total to its committee's branch board. Boards are derived state; the scores are
 /// snapshotted at most every few seconds (and on deactivation) rather than on every point.
@@ -56,6 +57,7 @@ public sealed class LeaderboardGrain(
     private int? _memberCount;
     private Watchers<BoardPage>? _watchers;
     private string? _scopeTag;
+    private (int? Index, int Of)? _shard;
 
     /// <summary>A branch board's change not yet told to its committee's branch board: the newest entry's time, and whether a member scored here first.</summary>
     private (DateTimeOffset At, bool Newcomer)? _unreported;
@@ -63,6 +65,12 @@ public sealed class LeaderboardGrain(
     private RepairSchedule Repairs => _repairs ??= new(membership);
 
     private string Key => this.GetPrimaryKeyString();
+
+    /// <summary>This grain's shard of its board (null index: not a shard) and how many shards the board has.</summary>
+    private (int? Index, int Of) ShardInfo => _shard ??= BoardKeys.SplitShard(Key).Shard is { } index ? (index, BoardKeys.ShardsOf(BoardKeys.Parse(Key).Scope)) : (null, 1);
+
+    /// <summary>Whether this grain ranks <paramref name="memberId"/> (a shard ranks only the members hashed to it).</summary>
+    private bool Mine(string memberId) => ShardInfo.Index is not { } index || BoardKeys.ShardOf(memberId, ShardInfo.Of) == index;
 
     /// <summary>The board's scope as a metric tag (park_members, branch_members, ...).</summary>
     private string ScopeTag => _scopeTag ??= System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(BoardKeys.Parse(Key).Scope.ToString());
@@ -149,7 +157,7 @@ public sealed class LeaderboardGrain(
         var repair = await RepairAsync();
         var startedAt = Repairs.Begin();
         var repaired = 0;
-        var candidates = (await _audience!.RosterAsync(GrainFactory)).Union(_ranking.Entrants, StringComparer.Ordinal).ToList();
+        var candidates = (await _audience!.RosterAsync(GrainFactory)).Where(Mine).Union(_ranking.Entrants, StringComparer.Ordinal).ToList();
         foreach (var chunk in candidates.Chunk(16))
         {
             var latest = await Task.WhenAll(chunk.Select(m => GrainFactory.GetGrain<IMemberGrainInternal>(m).GetRankedTailAsync(cancellationToken)));
@@ -274,15 +282,19 @@ public sealed class LeaderboardGrain(
             _memberCount = await GrainFactory.GetGrain<IBranchGrainInternal>(branchId).CountMembersAsync();
         }
 
-        await GrainFactory.GetGrain<ILeaderboardGrainInternal>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
+        await GrainFactory.Board<ILeaderboardGrainInternal>(BoardKeys.Key(BoardScope.CommitteeBranches, committeeId, period))
             .ReportBranchAsync(branchId, _ranking.Total, _memberCount.Value, at, _audience.BranchName);
     }
 
-    /// <summary>Gathers top changes for a moment, then tells watchers once with the next version.</summary>
+    /// <summary>
+    /// Gathers top changes for a moment, then tells watchers once with the next version. A shard's only watcher is
+    /// the grain merging its board, which gathers again for its own watchers: a shard waits one batcher window.
+    /// </summary>
     private void TopChanged()
     {
         _topChanged = true;
-        _publish ??= this.RegisterGrainTimer(PublishTopAsync, new GrainTimerCreationOptions(LeaderboardWatch.Coalesce, Timeout.InfiniteTimeSpan));
+        var gather = ShardInfo.Index is null ? LeaderboardWatch.Coalesce : IBoardBatcherGrain.Window;
+        _publish ??= this.RegisterGrainTimer(PublishTopAsync, new GrainTimerCreationOptions(gather, Timeout.InfiniteTimeSpan));
     }
 
     private Task PublishTopAsync(CancellationToken cancellationToken)
@@ -318,11 +330,17 @@ public sealed class LeaderboardGrain(
 
     private BoardPage Page(int offset, int count) => new(Key, _ranking.Range(offset, count), _ranking.Count, _version);
 
-    public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, CancellationToken cancellationToken = default)
+    public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, BoardEntry? after = null, CancellationToken cancellationToken = default)
     {
         await DemandReaderAsync(caller);
         return Page(offset, count);
     }
+
+    public Task<BoardSlice> SliceAsync(BoardEntry? key, int before, int after, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_ranking.Slice(key, before, after));
+
+    public Task<BoardEntry?> EntryOfAsync(string memberId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_ranking.EntryOf(memberId));
 
     public async Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default)
     {
@@ -334,7 +352,8 @@ public sealed class LeaderboardGrain(
 
     /// <summary>
     /// Runs on the snapshot timer (every <see cref="SnapshotEvery"/>) and on deactivation. Time between snapshots is
-    /// counted in timer ticks, so no clock is read: a board with n scores waits max(1, n / 10,000) ticks.
+    /// counted in timer ticks, so no clock is read: a board with n scores waits max(1, n / 10,000) ticks. A shard counts
+    /// its whole board (its own scores times the shards), so a sharded board writes no more JSON than one grain would.
     /// </summary>
     private async Task SnapshotAsync(bool force, CancellationToken cancellationToken)
     {
@@ -344,7 +363,7 @@ public sealed class LeaderboardGrain(
             _ticksSinceSnapshot++;
         }
 
-        if (_dirty && (force || !state.RecordExists || _ticksSinceSnapshot >= Math.Max(1, _ranking.Count / ScoresPerSnapshotTick)))
+        if (_dirty && (force || !state.RecordExists || _ticksSinceSnapshot >= Math.Max(1, _ranking.Count * ShardInfo.Of / ScoresPerSnapshotTick)))
         {
             _dirty = false;
             _ticksSinceSnapshot = 0;

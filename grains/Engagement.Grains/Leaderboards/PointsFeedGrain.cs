@@ -27,7 +27,7 @@ public sealed class PointsFeedGrain : Grain, IPointsFeedGrain
         if (ActivityLedger.IsRanked(entry.Kind))
         {
             (BoardScope Scope, string Id)[] scopes = [(BoardScope.BranchMembers, moved.BranchId), (BoardScope.CommitteeMembers, moved.CommitteeId), (BoardScope.ParkMembers, moved.ParkId)];
-            string[] boards = [.. scopes.SelectMany(scope => Periods.Select(period => BoardKeys.Key(scope.Scope, scope.Id, BoardKeys.PeriodKey(period, day))))];
+            string[] boards = [.. scopes.SelectMany(scope => Periods.Select(period => BoardKeys.RankingOf(BoardKeys.Key(scope.Scope, scope.Id, BoardKeys.PeriodKey(period, day)), entry.MemberId)))];
             await GrainFactory.GetGrain<IBoardBatcherGrain>(0).EnqueueAsync(boards, new BoardUpdate(entry, moved.PreviousRanked, moved.Name));
         }
 

@@ -13,6 +13,16 @@ public sealed class Watchers<T>(ILogger logger)
 
     public int Count => _observers.Count;
 
+    /// <summary>How many subscriptions are still renewed (lapsed ones are dropped first).</summary>
+    public int Active
+    {
+        get
+        {
+            _observers.ClearExpired();
+            return _observers.Count;
+        }
+    }
+
     public void Add(IWatcher<T> watcher) => _observers.Subscribe(watcher, watcher);
 
     public void Remove(IWatcher<T> watcher) => _observers.Unsubscribe(watcher);

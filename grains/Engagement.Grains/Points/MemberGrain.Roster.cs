@@ -82,7 +82,7 @@ public sealed partial class MemberGrain
         {
             foreach (var period in Enum.GetValues<BoardPeriod>())
             {
-                _ = GrainFactory.GetGrain<ILeaderboardGrainInternal>(BoardKeys.Key(scope, id, BoardKeys.PeriodKey(period, day))).RenameAsync(MemberId, profile.BoardName);
+                _ = GrainFactory.Board<ILeaderboardGrainInternal>(BoardKeys.RankingOf(BoardKeys.Key(scope, id, BoardKeys.PeriodKey(period, day)), MemberId)).RenameAsync(MemberId, profile.BoardName);
             }
         }
     }
