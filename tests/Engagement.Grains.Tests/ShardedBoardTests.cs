@@ -50,6 +50,26 @@ public sealed class ShardedBoardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ATopWhoseLeadersAllLiveOnOneShardIsStillExact()
+    {
+        var (org, board, expected) = await FilledParkBoardAsync(seed: 78);
+        var shards = BoardKeys.ShardsOf(BoardScope.ParkMembers);
+        var leaders = Enumerable.Range(0, 5000).Select(i => $"{org.Park}-lead{i}").Where(id => BoardKeys.ShardOf(id, shards) == 0).Take(30).ToList();
+        var at = fixture.Time.GetUtcNow();
+        await board.AsReference<ILeaderboardGrainInternal>().ApplyBatchAsync([.. leaders.Select((id, i) => new BoardUpdate(Earned(id, 1, 1000 - i, at), 0))]);
+
+        var top = await board.TopAsync(org.Admin, 0, 25);
+        var walked = new List<BoardEntry>();
+        for (BoardEntry? after = null; walked.Count < 60; after = walked[^1])
+        {
+            walked.AddRange((await board.TopAsync(org.Admin, walked.Count, 10, after)).Entries);
+        }
+
+        Assert.Equal(leaders.Take(25), top.Entries.Select(e => e.MemberId));
+        Assert.Equal(leaders.Concat(expected.Select(e => e.MemberId)).Take(60), walked.Select(e => e.MemberId));
+    }
+
+    [Fact]
     public async Task EachShardHoldsOnlyItsOwnMembersSoNoGrainSeesEveryAward()
     {
         var (_, board, expected) = await FilledParkBoardAsync(seed: 34);

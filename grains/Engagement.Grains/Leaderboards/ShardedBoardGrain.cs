@@ -48,9 +48,41 @@ public sealed class ShardedBoardGrain(DomainClock clock, ILogger<ShardedBoardGra
     public async Task<BoardPage> TopAsync(Caller caller, int offset, int count, BoardEntry? after = null, CancellationToken cancellationToken = default)
     {
         await DemandReaderAsync(caller);
-        var slices = await SlicesAsync(after, 0, after is null ? offset + count : count);
+        var want = after is null ? offset + count : count;
+        var slices = await FirstAsync(after, want);
         var entries = Merge(slices.SelectMany(s => s.After)).Skip(after is null ? offset : 0).Take(count);
         return new BoardPage(Key, Ranked(entries, offset), slices.Sum(s => s.Count), _version);
+    }
+
+    /// <summary>
+    /// Every shard's entries after <paramref name="after"/>, enough of them for the first <paramref name="want"/> of
+    /// the board. Members are spread evenly over the shards, so each is asked for about twice its share first (a
+    /// top 100 of 8 shards reads 200 entries, not 800); a shard that gave all it was asked for, the last of which is
+    /// still among the first <paramref name="want"/>, may hold more of them and is asked again for all
+    /// <paramref name="want"/>. A shard not asked again either ran out or had its last entry fall outside, so nothing
+    /// further of it can belong: the answer is exact.
+    /// </summary>
+    private async Task<BoardSlice[]> FirstAsync(BoardEntry? after, int want)
+    {
+        var share = Math.Min(want, (2 * ((want + Shards - 1) / Shards)) + 2);
+        var slices = await SlicesAsync(after, 0, share);
+        if (share == want)
+        {
+            return slices;
+        }
+
+        var merged = Merge(slices.SelectMany(s => s.After)).Take(want).ToList();
+        var bound = merged.Count == want ? merged[^1] : null;
+        var again = Enumerable.Range(0, Shards)
+            .Where(i => slices[i].After.Count == share && (bound is null || BoardOrder.Instance.Compare(slices[i].After[^1], bound) <= 0))
+            .ToList();
+        var more = await Task.WhenAll(again.Select(i => OnceMoreAsync(() => Shard(i).SliceAsync(after, 0, want))));
+        foreach (var (i, slice) in again.Zip(more))
+        {
+            slices[i] = slice;
+        }
+
+        return slices;
     }
 
     public async Task<BoardStanding> AroundAsync(Caller caller, string memberId, int around, CancellationToken cancellationToken = default)
