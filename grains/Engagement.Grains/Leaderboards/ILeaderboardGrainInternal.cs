@@ -35,11 +35,15 @@ public interface ILeaderboardGrainInternal : IGrainWithStringKey
 
     /// <summary>
     /// For the grain that merges a sharded board: this ranking around <paramref name="key"/> (null: the top), see
-    /// <see cref="BoardRanking.Slice"/>. Ranks in the answer are ranks on this shard.
+    /// <see cref="BoardRanking.Slice"/>. Ranks in the answer are ranks on this shard. Interleaves: it only reads the
+    /// ranking (changed within single turns), and a read of a sharded board waits for the slowest of its shards, so it
+    /// must not queue behind a shard's snapshot write or ledger read-back.
     /// </summary>
+    [AlwaysInterleave]
     Task<BoardSlice> SliceAsync(BoardEntry? key, int before, int after, CancellationToken cancellationToken = default);
 
-    /// <summary>For the grain that merges a sharded board: the member's entry on this shard (its rank here), or null.</summary>
+    /// <summary>For the grain that merges a sharded board: the member's entry on this shard (its rank here), or null. Interleaves, as <see cref="SliceAsync"/>.</summary>
+    [AlwaysInterleave]
     Task<BoardEntry?> EntryOfAsync(string memberId, CancellationToken cancellationToken = default);
 
     /// <summary>
