@@ -65,6 +65,10 @@ internal sealed class BoardAudience(BoardScope scope, string scopeId, string par
     private static async Task<string> TimeZoneOfAsync(IGrainFactory grains, string parkId) =>
         (await grains.GetGrain<IParkGrainInternal>(parkId).GetInfoAsync()).TimeZone;
 
+    /// <summary>Throws unless <paramref name="caller"/> may read the board (NOT_FOUND to callers without a role in its park).</summary>
+    public async Task DemandReaderAsync(IGrainFactory grains, Caller caller) =>
+        await grains.DemandAsync(caller, await MayReadAsync(grains, caller), parkId, "read this leaderboard", NotFound);
+
     public async Task<bool> MayReadAsync(IGrainFactory grains, Caller caller)
     {
         if (caller.Has(Role.ParkAdmin, parkId) || caller.Has(Role.CommitteeLeader, committeeId)

@@ -42,30 +42,25 @@ public sealed class BoardOrder : IComparer<BoardScore>, IComparer<BoardEntry>
 
     /// <summary>The same order for entries (shards' pages merged into one).</summary>
     public int Compare(BoardEntry? x, BoardEntry? y) =>
-        x is null || y is null
-            ? (x is null ? 1 : 0) - (y is null ? 1 : 0)
-            : Compare(new BoardScore(x.MemberId, x.Score, x.ReachedAt), new BoardScore(y.MemberId, y.Score, y.ReachedAt));
+        ReferenceEquals(x, y) ? 0
+        : x is null || y is null ? (x is null ? 1 : -1)
+        : Compare(x.Score, x.ReachedAt, x.MemberId, y.Score, y.ReachedAt, y.MemberId);
 
-    public int Compare(BoardScore? x, BoardScore? y)
+    public int Compare(BoardScore? x, BoardScore? y) =>
+        ReferenceEquals(x, y) ? 0
+        : x is null || y is null ? (x is null ? 1 : -1)
+        : Compare(x.Score, x.ReachedAt, x.MemberId, y.Score, y.ReachedAt, y.MemberId);
+
+    private static int Compare(long xScore, DateTimeOffset xAt, string xId, long yScore, DateTimeOffset yAt, string yId)
     {
-        if (ReferenceEquals(x, y))
-        {
-            return 0;
-        }
-
-        if (x is null || y is null)
-        {
-            return x is null ? 1 : -1;
-        }
-
-        var byScore = y.Score.CompareTo(x.Score);
+        var byScore = yScore.CompareTo(xScore);
         if (byScore != 0)
         {
             return byScore;
         }
 
-        var byTime = x.ReachedAt.CompareTo(y.ReachedAt);
-        return byTime != 0 ? byTime : string.CompareOrdinal(x.MemberId, y.MemberId);
+        var byTime = xAt.CompareTo(yAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(xId, yId);
     }
 }
 

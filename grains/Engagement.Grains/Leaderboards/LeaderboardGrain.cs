@@ -387,6 +387,6 @@ public sealed class LeaderboardGrain(
     private async Task DemandReaderAsync(Caller caller)
     {
         await RepairAsync();
-        await GrainFactory.DemandAsync(caller, await _audience!.MayReadAsync(GrainFactory, caller), _audience.ParkId, "read this leaderboard", _audience.NotFound);
+        await _audience!.DemandReaderAsync(GrainFactory, caller);
     }
 }

@@ -103,16 +103,13 @@ public sealed class ShardedBoardGrain(DomainClock clock, ILogger<ShardedBoardGra
         return new BoardStanding(Key, own with { Rank = before + 1 }, Ranked(above, before - above.Count), Ranked(below, before + 1), slices.Sum(s => s.Count));
     }
 
-    public async Task<BoardSlice> SliceAsync(BoardEntry? key, int before, int after, CancellationToken cancellationToken = default)
-    {
-        var slices = await SlicesAsync(key, before, after);
-        var count = slices.Sum(s => s.CountBefore);
-        var above = Merge(slices.SelectMany(s => s.Before)).TakeLast(before).ToList();
-        return new BoardSlice(count, Ranked(above, count - above.Count), Ranked(Merge(slices.SelectMany(s => s.After)).Take(after), count), slices.Sum(s => s.Count));
-    }
+    /// <summary>Only shards answer slices (this grain asks them); a merged board is not one.</summary>
+    public Task<BoardSlice> SliceAsync(BoardEntry? key, int before, int after, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException($"{Key} is a sharded board, not a shard.");
 
+    /// <summary>Only shards answer for their entries (this grain asks them); a merged board is not one.</summary>
     public Task<BoardEntry?> EntryOfAsync(string memberId, CancellationToken cancellationToken = default) =>
-        ShardOf(memberId).EntryOfAsync(memberId, cancellationToken);
+        throw new InvalidOperationException($"{Key} is a sharded board, not a shard.");
 
     public Task ApplyAsync(LedgerEntry entry, long? previousRanked = null, CancellationToken cancellationToken = default) =>
         ApplyBatchAsync([new BoardUpdate(entry, previousRanked)], cancellationToken);
@@ -292,6 +289,6 @@ public sealed class ShardedBoardGrain(DomainClock clock, ILogger<ShardedBoardGra
     private async Task DemandReaderAsync(Caller caller)
     {
         await RepairAsync();
-        await GrainFactory.DemandAsync(caller, await _audience!.MayReadAsync(GrainFactory, caller), _audience.ParkId, "read this leaderboard", _audience.NotFound);
+        await _audience!.DemandReaderAsync(GrainFactory, caller);
     }
 }
